@@ -1,0 +1,87 @@
+/**
+ * Vega-Lite spec → Vega spec → SVG (vega.View with renderer "none"), measuring text with the
+ * embedded font so labels fit, and SVG → PNG with sharp (librsvg) using the same font files.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as vega from 'vega';
+import * as vegaLite from 'vega-lite';
+import { styleFor, textWidth, TTF_DIR } from '../fonts.ts';
+import { CHART_WIDTH } from './theme.ts';
+
+let metricsInstalled = false;
+
+interface TextItem {
+  fontSize?: number;
+  fontWeight?: string | number;
+  fontStyle?: string;
+}
+
+/** Replace vega's crude width estimate (0.8 × size per character) with the real font's advance widths. */
+function installTextMetrics(): void {
+  if (metricsInstalled) return;
+  // vega re-exports vega-scenegraph's textMetrics, but its typings omit it.
+  const metrics = (vega as unknown as { textMetrics: { width: (item: TextItem, text: unknown) => number } }).textMetrics;
+  metrics.width = (item, text) => {
+    const value = text == null ? '' : String(text).trim();
+    return textWidth(value, styleFor(item.fontWeight, item.fontStyle === 'italic'), item.fontSize ?? 11);
+  };
+  metricsInstalled = true;
+}
+
+export interface RenderedSvg {
+  svg: string;
+  vegaSpec: object;
+  width: number;
+  height: number;
+}
+
+async function renderOnce(vlSpec: Record<string, unknown>): Promise<RenderedSvg> {
+  const { spec } = vegaLite.compile(vlSpec as unknown as vegaLite.TopLevelSpec);
+  const view = new vega.View(vega.parse(spec), { renderer: 'none', logLevel: vega.Error });
+  vega.resetSVGDefIds();
+  const svg = await view.toSVG();
+  const width = Number(/width="([\d.]+)"/.exec(svg)?.[1]);
+  const height = Number(/height="([\d.]+)"/.exec(svg)?.[1]);
+  view.finalize();
+  return { svg, vegaSpec: spec, width, height };
+}
+
+/**
+ * Render at exactly CHART_WIDTH. Single views use autosize "fit"; concatenated views cannot, so
+ * their inner width is corrected once from the first render's overall width.
+ */
+export async function renderSvg(vlSpec: Record<string, unknown>): Promise<RenderedSvg> {
+  installTextMetrics();
+  const first = await renderOnce(vlSpec);
+  const panels = vlSpec.vconcat as Record<string, unknown>[] | undefined;
+  if (!panels || first.width === CHART_WIDTH) return first;
+  const extra = first.width - CHART_WIDTH;
+  const resized = panels.map((p) => ({ ...p, width: Number(p.width) - extra }));
+  return renderOnce({ ...vlSpec, vconcat: resized });
+}
+
+let fontconfigReady = false;
+
+/** Point fontconfig (inside sharp's librsvg) at the bundled fonts before sharp loads. */
+function useBundledFonts(): void {
+  if (fontconfigReady) return;
+  const dir = join(tmpdir(), 'briefing-fontconfig');
+  mkdirSync(dir, { recursive: true });
+  const config = join(dir, 'fonts.conf');
+  writeFileSync(
+    config,
+    `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n  <dir>${TTF_DIR}</dir>\n  <cachedir>${join(dir, 'cache')}</cachedir>\n</fontconfig>\n`,
+  );
+  process.env.FONTCONFIG_FILE = config;
+  fontconfigReady = true;
+}
+
+/** PNG at least `minWidth` pixels wide, drawn from the SVG by librsvg with the bundled fonts. */
+export async function renderPng(svg: string, svgWidth: number, minWidth = 1200): Promise<Uint8Array> {
+  useBundledFonts();
+  const { default: sharp } = await import('sharp');
+  const scale = Math.ceil((minWidth / svgWidth) * 4) / 4;
+  return new Uint8Array(await sharp(Buffer.from(svg), { density: 72 * scale }).png({ compressionLevel: 9 }).toBuffer());
+}

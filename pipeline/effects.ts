@@ -1,0 +1,75 @@
+/**
+ * BuildEffects: the only place the build touches the file system or the console. Stages are pure;
+ * build() is given an effects object, and tests pass their own.
+ */
+import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import lockfile from 'proper-lockfile';
+import { PipelineError } from './errors.ts';
+import * as msg from './messages/index.ts';
+import { commitOutput, removeStale, type CommitOptions } from './output/swap.ts';
+import type { InputFile, OutputFile } from './types.ts';
+
+export type BuildEvent =
+  | { type: 'stage'; stage: string; ms: number }
+  | { type: 'warning'; text: string }
+  | { type: 'info'; text: string };
+
+export interface BuildEffects {
+  /** Every file under the given folders (relative to the project), sorted by path. */
+  readInputs(dirs: string[]): Promise<InputFile[]>;
+  /** Hold the output lock for the build; resolves to the release function. */
+  lockOutput(): Promise<() => Promise<void>>;
+  /** Replace the output folder with exactly these files, atomically. */
+  commitOutput(files: OutputFile[], options?: CommitOptions): Promise<void>;
+  log(event: BuildEvent): void;
+  /** Monotonic milliseconds, for stage timings only (never written into a file). */
+  now(): number;
+}
+
+export class FileBuildEffects implements BuildEffects {
+  constructor(
+    readonly root: string,
+    readonly outDir: string,
+    private readonly logger: (event: BuildEvent) => void = () => undefined,
+  ) {}
+
+  async readInputs(dirs: string[]): Promise<InputFile[]> {
+    const files: InputFile[] = [];
+    for (const dir of dirs) {
+      const entries = await readdir(join(this.root, dir), { recursive: true, withFileTypes: true }).catch(() => []);
+      for (const entry of entries) {
+        if (!entry.isFile() || entry.name.startsWith('.')) continue;
+        const full = join(entry.parentPath, entry.name);
+        files.push({ path: relative(this.root, full).split(sep).join('/'), bytes: new Uint8Array(await readFile(full)) });
+      }
+    }
+    return files.sort((a, b) => (a.path < b.path ? -1 : 1));
+  }
+
+  async lockOutput(): Promise<() => Promise<void>> {
+    const target = join(this.root, this.outDir);
+    await mkdir(join(target, '..'), { recursive: true });
+    try {
+      const release = await lockfile.lock(target, { realpath: false, lockfilePath: `${target}.lock`, stale: 30_000, update: 5_000, retries: 0 });
+      await removeStale(target);
+      return release;
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'ELOCKED') throw error;
+      const def = msg.outputLocked(`${this.outDir}.lock`);
+      throw new PipelineError(def.code, def.message, { file: this.outDir }, def.hint);
+    }
+  }
+
+  commitOutput(files: OutputFile[], options?: CommitOptions): Promise<void> {
+    return commitOutput(join(this.root, this.outDir), files, options);
+  }
+
+  log(event: BuildEvent): void {
+    this.logger(event);
+  }
+
+  now(): number {
+    return performance.now();
+  }
+}

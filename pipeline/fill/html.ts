@@ -1,0 +1,12 @@
+/** Building HTML from data inside helpers: every dynamic value goes through `esc`. */
+import Handlebars from 'handlebars';
+
+export const esc = (value: unknown): string => Handlebars.Utils.escapeExpression(String(value));
+
+/** Mark helper output as already-escaped HTML (the helper built it from escaped parts). */
+export const html = (markup: string): Handlebars.SafeString => new Handlebars.SafeString(markup);
+
+/** A citation marker linking to the source's entry in the Sources section. */
+export function citeMarker(source: { id: string; number: number }): string {
+  return `<a class="cite" href="#source-${esc(source.id)}"><span class="visually-hidden">source </span>[${source.number}]</a>`;
+}

@@ -1,0 +1,80 @@
+/**
+ * The briefing's typeface, Source Sans 3, shipped as npm packages (no system fonts): TrueType
+ * files from `source-sans` for the PDF and for measuring chart text, and Latin-subset WOFF2 files
+ * from `@fontsource/source-sans-3` for the HTML. Fonts are parsed once per process and shared.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import * as fontkit from 'fontkit';
+
+const require = createRequire(import.meta.url);
+
+export const FONT_FAMILY = 'Source Sans 3';
+
+export type FontStyle = 'regular' | 'italic' | 'semibold' | 'bold';
+
+const TTF_FILES: Record<FontStyle, string> = {
+  regular: 'SourceSans3-Regular.ttf',
+  italic: 'SourceSans3-It.ttf',
+  semibold: 'SourceSans3-Semibold.ttf',
+  bold: 'SourceSans3-Bold.ttf',
+};
+
+/** Folder of the TrueType files (also given to fontconfig, so sharp draws PNGs with them). */
+export const TTF_DIR = join(dirname(require.resolve('source-sans/package.json')), 'TTF');
+
+const WOFF2_DIR = join(dirname(require.resolve('@fontsource/source-sans-3/package.json')), 'files');
+
+/** WOFF2 files for the HTML, with the CSS weight and style each stands for. */
+export const WEB_FONTS = [
+  { file: join(WOFF2_DIR, 'source-sans-3-latin-400-normal.woff2'), weight: 400, style: 'normal' },
+  { file: join(WOFF2_DIR, 'source-sans-3-latin-400-italic.woff2'), weight: 400, style: 'italic' },
+  { file: join(WOFF2_DIR, 'source-sans-3-latin-600-normal.woff2'), weight: 600, style: 'normal' },
+  { file: join(WOFF2_DIR, 'source-sans-3-latin-700-normal.woff2'), weight: 700, style: 'normal' },
+] as const;
+
+let loaded: Record<FontStyle, fontkit.Font> | undefined;
+
+/** The parsed fonts, loaded on first use and kept for the life of the process (or worker). */
+export function fonts(): Record<FontStyle, fontkit.Font> {
+  loaded ??= Object.fromEntries(
+    Object.entries(TTF_FILES).map(([style, file]) => [style, fontkit.openSync(join(TTF_DIR, file)) as fontkit.Font]),
+  ) as Record<FontStyle, fontkit.Font>;
+  return loaded;
+}
+
+/** The style used for a CSS-like weight and slant (as vega and svg-to-pdfkit describe text). */
+export function styleFor(weight: string | number | undefined, italic: boolean): FontStyle {
+  const numeric = weight === 'bold' ? 700 : Number(weight ?? 400) || 400;
+  if (numeric >= 700) return 'bold';
+  if (numeric >= 600) return 'semibold';
+  return italic ? 'italic' : 'regular';
+}
+
+const widthCache = new Map<string, number>();
+
+/** Advance width of `text` in points, measured with the real font (and its kerning). */
+export function textWidth(text: string, style: FontStyle, size: number, features?: string[]): number {
+  const key = `${style}\u0000${features?.join(',') ?? ''}\u0000${text}`;
+  let units = widthCache.get(key);
+  if (units === undefined) {
+    const font = fonts()[style];
+    units = font.layout(text, features).advanceWidth / font.unitsPerEm;
+    if (widthCache.size > 50_000) widthCache.clear();
+    widthCache.set(key, units);
+  }
+  return units * size;
+}
+
+let webCss: string | undefined;
+
+/** @font-face rules with the WOFF2 files inlined, so the HTML needs nothing from the network. */
+export function webFontCss(): string {
+  webCss ??= WEB_FONTS.map(
+    (f) =>
+      `@font-face{font-family:"${FONT_FAMILY}";font-style:${f.style};font-weight:${f.weight};font-display:swap;` +
+      `src:url(data:font/woff2;base64,${readFileSync(f.file).toString('base64')}) format("woff2");}`,
+  ).join('\n');
+  return webCss;
+}

@@ -1,0 +1,85 @@
+/** Messages about the briefing's content files: sources, claims, quotations and templates. */
+import type { MessageDef } from '../validate/problems.ts';
+
+const list = (items: string[]): string => items.map((i) => `"${i}"`).join(', ');
+const n = (value: number): string => value.toLocaleString('en-GB');
+
+export const yamlInvalid = (reason: string): MessageDef => ({
+  code: 'CONTENT_YAML_INVALID',
+  message: `the YAML cannot be read: ${reason}`,
+  hint: 'check the indentation and that text containing ": " or "#" is in quotes',
+});
+
+export const schemaIssue = (path: readonly (string | number)[], reason: string): MessageDef => ({
+  code: 'CONTENT_SCHEMA',
+  message: `${path.length ? path.join('.') : 'the file'}: ${reason}`,
+  hint: 'see the comment at the top of the file for what each entry needs',
+});
+
+export const idDuplicate = (id: string, firstLine: number): MessageDef => ({
+  code: 'CONTENT_ID_DUPLICATE',
+  message: `id "${id}" is used twice (first on line ${firstLine})`,
+  hint: 'ids must be unique within the file; rename one of them',
+});
+
+export const sourceUnknown = (id: string, known: string[]): MessageDef => ({
+  code: 'CONTENT_SOURCE_UNKNOWN',
+  message: `source "${id}" is not in sources.yaml`,
+  hint: `use one of ${list(known)}, or add the source to sources.yaml`,
+});
+
+export const sourceFileMissing = (path: string): MessageDef => ({
+  code: 'CONTENT_SOURCE_FILE_MISSING',
+  message: `the source file ${path} is missing`,
+  hint: 'copy the source text into data/sources/ or remove `file` from the source',
+});
+
+export const citationNotFound = (words: string, file: string, line: number, foundOn?: number): MessageDef => ({
+  code: 'CONTENT_CITATION_NOT_FOUND',
+  message: `line ${line} of ${file} does not contain "${words}"`,
+  hint: foundOn ? `the text is on line ${foundOn}; update \`line\`` : 'copy the words exactly as the source prints them, or correct the line number',
+});
+
+export const computeFailed = (claim: string, reason: string): MessageDef => ({
+  code: 'CLAIM_COMPUTE_UNKNOWN',
+  message: `claim "${claim}" cannot be recomputed: ${reason}`,
+  hint: 'check the area name and financial years in `compute`',
+});
+
+export const claimDrift = (claim: string, stated: number, computed: number, tolerance: number): MessageDef => ({
+  code: 'CLAIM_DRIFT',
+  message: `claim "${claim}" states ${n(stated)} but the data give ${n(computed)} (allowed difference ${n(tolerance)})`,
+  expected: `${n(computed)} ± ${n(tolerance)}`,
+  got: n(stated),
+  hint: 'the data or the stated figure has changed; check both before changing `value` or `tolerance`',
+});
+
+export const sourcesConflict = (claim: string, source: string, stated: number, value: number): MessageDef => ({
+  code: 'CLAIM_SOURCES_CONFLICT',
+  message: `source "${source}" gives ${n(stated)} for "${claim}", not ${n(value)}`,
+  hint: 'the briefing reports this disagreement in its notes on the sources',
+});
+
+export const claimUnused = (claim: string): MessageDef => ({
+  code: 'CLAIM_UNUSED',
+  message: `claim "${claim}" is not used by any template`,
+  hint: 'use it in a template with {{fig "…"}} or remove it',
+});
+
+export const quoteVariant = (speaker: string, first: string, second: string): MessageDef => ({
+  code: 'QUOTE_VARIANT',
+  message: `${speaker} is quoted differently by "${first}" and "${second}"`,
+  hint: 'the briefing reports the difference in its notes on the sources',
+});
+
+export const templateRefUnknown = (kind: 'claim' | 'quote' | 'chart', id: string, known: string[]): MessageDef => ({
+  code: kind === 'claim' ? 'TEMPLATE_CLAIM_UNKNOWN' : kind === 'quote' ? 'TEMPLATE_QUOTE_UNKNOWN' : 'TEMPLATE_CHART_UNKNOWN',
+  message: `the template names ${kind} "${id}", which does not exist`,
+  hint: known.length <= 12 ? `known ${kind}s: ${list(known)}` : `check the spelling against the ${kind} ids (${known.length} known)`,
+});
+
+export const templateSyntax = (reason: string): MessageDef => ({
+  code: 'TEMPLATE_SYNTAX',
+  message: `the template cannot be parsed: ${reason}`,
+  hint: 'check that every {{#if}} or {{#each}} has its closing tag',
+});

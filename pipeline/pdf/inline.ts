@@ -1,0 +1,127 @@
+/**
+ * Line breaking for styled inline text, measured with the embedded fonts. Breaks only at spaces
+ * (a citation marker stays with its figure); a word wider than the line is split by characters.
+ */
+import { textWidth, type FontStyle } from '../fonts.ts';
+import type { Run } from '../types.ts';
+import { COLOURS, type TextStyle } from './style.ts';
+
+export interface Frag {
+  text: string;
+  font: FontStyle;
+  size: number;
+  colour: string;
+  x: number;
+  width: number;
+  /** Baseline shift upwards, for citation markers. */
+  rise: number;
+  tnum: boolean;
+  href?: string;
+  cite?: boolean;
+}
+
+export interface Line {
+  frags: Frag[];
+  width: number;
+}
+
+type Piece = Omit<Frag, 'x' | 'width'>;
+
+function pieceStyle(run: Run, base: TextStyle): Piece {
+  const font: FontStyle = run.bold ? (base.font === 'bold' ? 'bold' : 'semibold') : run.italic ? 'italic' : base.font;
+  const cite = run.cite === true;
+  return {
+    text: '',
+    font: cite ? 'regular' : font,
+    size: cite ? base.size * 0.72 : base.size,
+    colour: run.href ? COLOURS.link : base.colour,
+    rise: cite ? base.size * 0.32 : 0,
+    tnum: base.tnum === true,
+    ...(run.href ? { href: run.href } : {}),
+    ...(cite ? { cite } : {}),
+  };
+}
+
+const sameStyle = (a: Piece, b: Piece): boolean =>
+  a.font === b.font && a.size === b.size && a.colour === b.colour && a.href === b.href && a.rise === b.rise && a.tnum === b.tnum;
+
+const measure = (p: Piece): number => textWidth(p.text, p.font, p.size, p.tnum ? ['tnum'] : undefined);
+
+/** Split runs into words (arrays of styled pieces) separated by spaces. */
+function words(runs: Run[], base: TextStyle): Piece[][] {
+  const out: Piece[][] = [];
+  let current: Piece[] = [];
+  for (const run of runs) {
+    const style = pieceStyle(run, base);
+    for (const token of run.text.split(/(\s+)/)) {
+      if (token === '') continue;
+      if (/^\s+$/.test(token)) {
+        if (current.length) out.push(current);
+        current = [];
+      } else current.push({ ...style, text: token });
+    }
+  }
+  if (current.length) out.push(current);
+  return out;
+}
+
+/** Split a piece that is wider than the line into pieces that fit. */
+function splitLong(piece: Piece, width: number): Piece[] {
+  const parts: Piece[] = [];
+  let text = '';
+  for (const ch of piece.text) {
+    if (text && measure({ ...piece, text: text + ch }) > width) {
+      parts.push({ ...piece, text });
+      text = '';
+    }
+    text += ch;
+  }
+  if (text) parts.push({ ...piece, text });
+  return parts;
+}
+
+export function wrap(runs: Run[], base: TextStyle, width: number): Line[] {
+  const lines: Line[] = [];
+  let frags: Frag[] = [];
+  let x = 0;
+  const flush = () => {
+    if (frags.length) lines.push({ frags, width: x });
+    frags = [];
+    x = 0;
+  };
+  const place = (word: Piece[]) => {
+    word.forEach((p, i) => {
+      const spaced = i === 0 && frags.length > 0;
+      const last = frags.at(-1);
+      if (last && sameStyle(last, p)) {
+        const text = (spaced ? ' ' : '') + p.text;
+        last.text += text;
+        last.width += measure({ ...p, text });
+        x = last.x + last.width;
+      } else {
+        const start = x + (spaced ? measure({ ...p, text: ' ' }) : 0);
+        const w = measure(p);
+        frags.push({ ...p, x: start, width: w });
+        x = start + w;
+      }
+    });
+  };
+  for (const word of words(runs, base)) {
+    const wordWidth = word.reduce((sum, p) => sum + measure(p), 0);
+    const gap = frags.length ? measure({ ...word[0]!, text: ' ' }) : 0;
+    if (frags.length && x + gap + wordWidth > width) flush();
+    if (wordWidth > width) {
+      for (const part of word.flatMap((p) => splitLong(p, width))) {
+        if (x + measure(part) > width) flush();
+        place([part]);
+      }
+    } else place(word);
+  }
+  flush();
+  return lines;
+}
+
+/** Widest single line the runs would need if never wrapped. */
+export function naturalWidth(runs: Run[], base: TextStyle): number {
+  return wrap(runs, base, Number.POSITIVE_INFINITY)[0]?.width ?? 0;
+}

@@ -1,0 +1,33 @@
+/**
+ * Stage 2: charts. Each chart definition (a pure Vega-Lite spec) becomes an SVG for the PDF and
+ * HTML; with `files`, also a standalone SVG and PNG with its title and source drawn in.
+ */
+import type { ChartDef, ChartImage } from '../types.ts';
+import { renderPng, renderSvg } from '../charts/render.ts';
+import { composeStandalone } from '../charts/standalone.ts';
+import { PipelineError } from '../errors.ts';
+
+export interface ChartOptions {
+  /** Also make standalone SVG and PNG files (out/charts/<id>.svg and .png). */
+  files: boolean;
+}
+
+async function renderChart(def: ChartDef, options: ChartOptions): Promise<ChartImage> {
+  try {
+    const rendered = await renderSvg(def.spec);
+    const image: ChartImage = { ...def, svg: rendered.svg, width: rendered.width, height: rendered.height };
+    if (!options.files) return image;
+    const standalone = composeStandalone(rendered.svg, rendered.width, rendered.height, def.title, def.sourceLine);
+    const png = await renderPng(standalone.svg, standalone.width);
+    return { ...image, files: { svg: standalone.svg, png, vegaSpec: `${JSON.stringify(rendered.vegaSpec, null, 2)}\n` } };
+  } catch (error) {
+    throw new PipelineError('CHART_RENDER', `chart "${def.id}" could not be rendered: ${(error as Error).message}`, { file: `pipeline/charts/specs (${def.id})` }, undefined, { cause: error });
+  }
+}
+
+/** Render charts one after another: vega's SVG id counters are global, so order keeps output stable. */
+export async function renderCharts(defs: ChartDef[], options: ChartOptions): Promise<ChartImage[]> {
+  const images: ChartImage[] = [];
+  for (const def of defs) images.push(await renderChart(def, options));
+  return images;
+}

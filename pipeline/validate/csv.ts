@@ -1,0 +1,99 @@
+/**
+ * Read a CSV file into rows of strings, with the line each row starts on. Everything that makes
+ * a file unreadable as a table is reported as a located problem, never thrown.
+ */
+import { parse } from 'csv-parse/sync';
+import type { Problem } from '../errors.ts';
+import type { InputFile } from '../types.ts';
+import { problem } from './problems.ts';
+import * as msg from '../messages/index.ts';
+
+export interface CsvRow {
+  /** 1-based line in the file where the row starts. */
+  line: number;
+  cells: string[];
+}
+
+export interface CsvTable {
+  file: string;
+  header: string[];
+  rows: CsvRow[];
+}
+
+/** Decode UTF-8 strictly, so a file saved as Latin-1 or a binary is caught here. */
+export function decodeText(file: InputFile, problems: Problem[]): string | undefined {
+  if (file.bytes.length === 0 || /^\s*$/.test(Buffer.from(file.bytes).toString('latin1'))) {
+    problems.push(problem(file.path, {}, msg.fileEmpty()));
+    return undefined;
+  }
+  const nul = file.bytes.indexOf(0);
+  if (nul >= 0) {
+    problems.push(problem(file.path, { line: lineAt(file.bytes, nul) }, msg.fileBinary()));
+    return undefined;
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(file.bytes);
+  } catch {
+    const bad = firstInvalidUtf8(file.bytes);
+    problems.push(problem(file.path, { line: lineAt(file.bytes, bad) }, msg.fileNotUtf8()));
+    return undefined;
+  }
+}
+
+export function readCsv(file: InputFile, problems: Problem[]): CsvTable | undefined {
+  const text = decodeText(file, problems);
+  if (text === undefined) return undefined;
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(text, { bom: true, relax_column_count: true, info: true, skip_empty_lines: true }) as unknown as typeof records;
+  } catch (error) {
+    const line = (error as { lines?: number }).lines;
+    const reason = error instanceof Error ? error.message : String(error);
+    problems.push(problem(file.path, line ? { line } : {}, msg.csvMalformed(reason)));
+    return undefined;
+  }
+  const [head, ...body] = records;
+  if (!head) {
+    problems.push(problem(file.path, {}, msg.fileEmpty()));
+    return undefined;
+  }
+  if (body.length === 0) {
+    problems.push(problem(file.path, { line: 1 }, msg.csvHeaderOnly()));
+    return undefined;
+  }
+  const header = head.record.map((h) => h.trim());
+  const rows: CsvRow[] = [];
+  for (const { record, info } of body) {
+    // csv-parse reports the last line of a record; rows here never span lines, so it is the row's line.
+    const line = info.lines;
+    if (record.length !== header.length) {
+      problems.push(problem(file.path, { line }, msg.rowWrongLength(header.length, record.length)));
+      continue;
+    }
+    rows.push({ line, cells: record });
+  }
+  return { file: file.path, header, rows };
+}
+
+function lineAt(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < bytes.length; i++) if (bytes[i] === 0x0a) line++;
+  return line;
+}
+
+/** Offset of the first byte that breaks UTF-8, found by decoding growing prefixes line by line. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let start = 0;
+  while (start < bytes.length) {
+    let end = bytes.indexOf(0x0a, start);
+    end = end < 0 ? bytes.length : end + 1;
+    try {
+      decoder.decode(bytes.subarray(start, end));
+    } catch {
+      return start;
+    }
+    start = end;
+  }
+  return bytes.length;
+}

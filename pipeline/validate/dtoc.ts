@@ -1,0 +1,79 @@
+/**
+ * Validate NHS England's delayed-transfers files and assemble them into one dataset keyed by
+ * area name. Every problem is collected in `problems`.
+ */
+import type { Problem } from '../errors.ts';
+import * as msg from '../messages/index.ts';
+import { financialYears, type Month } from '../domain/periods.ts';
+import type { DtocDataset, InputFile, ValidationReport } from '../types.ts';
+import { readCsv } from './csv.ts';
+import { groupAreas, joinMonths, type LocatedMonth } from './dtoc-assemble.ts';
+import { findUnusualValues } from './dtoc-outliers.ts';
+import { checkEngland, checkMonths, checkTotals } from './dtoc-rules.ts';
+import { ORG_FILE, REASON_FILE, REASONS } from './dtoc-schema.ts';
+import { typeRows, type TypedTable } from './dtoc-rows.ts';
+import { problem } from './problems.ts';
+
+export interface DtocResult {
+  dataset?: DtocDataset;
+  rowsRead: Record<string, number>;
+  rules: ValidationReport['rules'];
+  notAvailable: ValidationReport['notAvailable'];
+}
+
+const ENGLAND = 'England';
+
+function readTable(file: InputFile | undefined, path: string, columns: typeof REASON_FILE.columns | typeof ORG_FILE.columns, problems: Problem[]): TypedTable | undefined {
+  if (!file) {
+    problems.push(problem(path, {}, msg.fileMissing(path)));
+    return undefined;
+  }
+  const table = readCsv(file, problems);
+  return table ? typeRows(table, columns, problems) : undefined;
+}
+
+export function validateDtoc(files: Map<string, InputFile>, dataDir: string, problems: Problem[]): DtocResult {
+  const reasonPath = `${dataDir}/${REASON_FILE.path}`;
+  const orgPath = `${dataDir}/${ORG_FILE.path}`;
+  const reasons = readTable(files.get(reasonPath), reasonPath, REASON_FILE.columns, problems);
+  const orgs = readTable(files.get(orgPath), orgPath, ORG_FILE.columns, problems);
+  const result: DtocResult = {
+    rowsRead: { [reasonPath]: reasons?.rowsRead ?? 0, [orgPath]: orgs?.rowsRead ?? 0 },
+    rules: [],
+    notAvailable: [...(reasons?.notAvailable ?? []), ...(orgs?.notAvailable ?? [])],
+  };
+  if (!reasons || !orgs) return result;
+
+  const months = joinMonths(reasons, orgs, problems);
+  result.rules.push(...checkTotals(months, { reasons: reasonPath, orgs: orgPath }, problems));
+  const grouped = groupAreas(months, reasonPath, problems);
+  const england = grouped.get(ENGLAND);
+  grouped.delete(ENGLAND);
+  const areas = [...grouped.values()].sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+  result.rules.push(checkMonths(areas, reasonPath, problems));
+  if (!england) {
+    problems.push(problem(reasonPath, { field: 'Name' }, msg.englandMissing()));
+    return result;
+  }
+  result.rules.push(checkEngland(england, areas, reasonPath, problems));
+  const checked = findUnusualValues(areas, reasonPath, problems);
+  result.rules.push({ id: 'values-within-history', description: 'Monthly totals are not far outside the area\'s own history (warning)', checked });
+
+  const allMonths = [...new Set(months.map((m) => m.month))].sort() as Month[];
+  result.dataset = {
+    reasons: REASONS,
+    months: allMonths,
+    years: financialYears(allMonths),
+    england: strip(england),
+    areas: areas.map(strip),
+  };
+  return result;
+}
+
+/** Drop the source-line bookkeeping once rules have run. */
+function strip<T extends { months: LocatedMonth[] }>(area: T): T {
+  return {
+    ...area,
+    months: area.months.map(({ name: _n, line: _l, orgLine: _o, ...m }) => m as LocatedMonth),
+  };
+}

@@ -1,0 +1,60 @@
+/**
+ * Read a YAML content file and check it against a zod schema, locating every problem at the
+ * line and column of the offending value.
+ */
+import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import type { z } from 'zod';
+import type { Problem } from '../errors.ts';
+import * as msg from '../messages/index.ts';
+import type { InputFile } from '../types.ts';
+import { decodeText } from './csv.ts';
+import { problem } from './problems.ts';
+
+export type Path = readonly (string | number)[];
+
+export interface YamlFile {
+  file: string;
+  data: unknown;
+  /** Line and column of the value at `path` (or of its nearest parent that exists). */
+  locate(path: Path): { line: number; column: number };
+}
+
+export function readYaml(file: InputFile, problems: Problem[]): YamlFile | undefined {
+  const text = decodeText(file, problems);
+  if (text === undefined) return undefined;
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    for (const error of doc.errors) {
+      const pos = lines.linePos(error.pos[0]);
+      problems.push(problem(file.path, { line: pos.line, column: pos.col }, msg.yamlInvalid(error.message.split('\n')[0] ?? '')));
+    }
+    return undefined;
+  }
+  return { file: file.path, data: doc.toJS(), locate: (path) => locate(doc, lines, path) };
+}
+
+function locate(doc: Document, lines: LineCounter, path: Path): { line: number; column: number } {
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node = doc.getIn(path.slice(0, depth), true);
+    if (isNode(node) && node.range) {
+      const pos = lines.linePos(node.range[0]);
+      return { line: pos.line, column: pos.col };
+    }
+  }
+  return { line: 1, column: 1 };
+}
+
+/** Validate parsed YAML against a schema; each zod issue becomes a located CONTENT_SCHEMA problem. */
+export function checkSchema<T>(yaml: YamlFile, schema: z.ZodType<T>, problems: Problem[]): T | undefined {
+  const result = schema.safeParse(yaml.data);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+    const field = path.filter((p) => typeof p === 'string').at(-1);
+    problems.push(
+      problem(yaml.file, { ...yaml.locate(path), ...(field ? { field: String(field) } : {}) }, msg.schemaIssue(path, issue.message)),
+    );
+  }
+  return undefined;
+}
