@@ -30,7 +30,11 @@ export interface BuildOptions {
   date?: string;
 }
 
-export const DEFAULT_OPTIONS: BuildOptions = { dataDir: 'data', templateDir: 'templates', strict: false };
+export const DEFAULT_OPTIONS: BuildOptions = {
+  dataDir: 'data',
+  templateDir: 'templates',
+  strict: false,
+};
 
 export interface BuildResult {
   files: OutputFile[];
@@ -62,29 +66,77 @@ export async function build(options: BuildOptions, effects: BuildEffects): Promi
 
     // 1. Validate every input against its contract; settle every figure the briefing states.
     const valid = await timed('validate', () =>
-      validate({ files: inputs }, { dataDir, contentDir: `${dataDir}/${NATIONAL.content}`, templateDir: `${templateDir}/${NATIONAL.content}`, strict: options.strict, ...(options.date ? { date: options.date } : {}) }),
+      validate(
+        { files: inputs },
+        {
+          dataDir,
+          contentDir: `${dataDir}/${NATIONAL.content}`,
+          templateDir: `${templateDir}/${NATIONAL.content}`,
+          strict: options.strict,
+          ...(options.date ? { date: options.date } : {}),
+        },
+      ),
     );
-    for (const warning of valid.report.warnings) effects.log({ type: 'warning', text: `${warning.at.file}:${warning.at.line ?? ''} ${warning.code}: ${warning.message}` });
+    for (const warning of valid.report.warnings)
+      effects.log({
+        type: 'warning',
+        text: `${warning.at.file}:${warning.at.line ?? ''} ${warning.code}: ${warning.message}`,
+      });
 
     // 2. Render charts from pure Vega-Lite specs.
-    const charts = await timed('charts', () => renderCharts(nationalCharts(valid), { files: true }));
+    const charts = await timed('charts', () =>
+      renderCharts(nationalCharts(valid), { files: true }),
+    );
 
     // 3. Fill the briefing template.
     const templatePath = `${templateDir}/${NATIONAL.content}/briefing.hbs`;
-    const filled = await timed('fill', () => fillTemplates({ valid, charts, template: { path: templatePath, source: textOf(inputs, templatePath) }, files: NATIONAL }));
+    const filled = await timed('fill', () =>
+      fillTemplates({
+        valid,
+        charts,
+        template: { path: templatePath, source: textOf(inputs, templatePath) },
+        files: NATIONAL,
+      }),
+    );
 
     // 4. Emit the PDF, then the HTML (which links to the PDF and states its size).
     const pdf = await timed('pdf', () => emitPdf(filled, charts));
-    const shell = { template: textOf(inputs, `${templateDir}/shared/page.html.hbs`), css: textOf(inputs, `${templateDir}/shared/briefing.css`) };
-    const html = await timed('html', () => emitHtml(filled, shell, { pages: pdf.pages, bytes: pdf.bytes.length }));
+    const shell = {
+      template: textOf(inputs, `${templateDir}/shared/page.html.hbs`),
+      css: textOf(inputs, `${templateDir}/shared/briefing.css`),
+    };
+    const html = await timed('html', () =>
+      emitHtml(filled, shell, { pages: pdf.pages, bytes: pdf.bytes.length }),
+    );
 
     // 5. Write everything, with a manifest, by swapping in a complete new output folder.
     const chartFiles = charts.flatMap((c) =>
-      c.files ? [{ path: `charts/${c.id}.svg`, bytes: new TextEncoder().encode(c.files.svg) }, { path: `charts/${c.id}.png`, bytes: c.files.png }] : [],
+      c.files
+        ? [
+            { path: `charts/${c.id}.svg`, bytes: new TextEncoder().encode(c.files.svg) },
+            { path: `charts/${c.id}.png`, bytes: c.files.png },
+          ]
+        : [],
     );
-    const report = { path: 'validation-report.json', bytes: new TextEncoder().encode(`${JSON.stringify(valid.report, null, 2)}\n`) };
-    const outputs: OutputFile[] = [{ path: pdf.path, bytes: pdf.bytes }, html, ...chartFiles, report];
-    const files = [...outputs, buildManifest({ id: valid.briefing.meta.id, date: valid.briefing.meta.date }, outputs, inputs, versions())];
+    const report = {
+      path: 'validation-report.json',
+      bytes: new TextEncoder().encode(`${JSON.stringify(valid.report, null, 2)}\n`),
+    };
+    const outputs: OutputFile[] = [
+      { path: pdf.path, bytes: pdf.bytes },
+      html,
+      ...chartFiles,
+      report,
+    ];
+    const files = [
+      ...outputs,
+      buildManifest(
+        { id: valid.briefing.meta.id, date: valid.briefing.meta.date },
+        outputs,
+        inputs,
+        versions(),
+      ),
+    ];
     await timed('write', () => effects.commitOutput(files));
     return { files, warnings: valid.report.warnings.length };
   } finally {

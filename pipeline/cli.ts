@@ -5,7 +5,14 @@
 import { parseArgs } from 'node:util';
 import { build, DEFAULT_OPTIONS, type BuildOptions } from './build.ts';
 import { FileBuildEffects, type BuildEvent } from './effects.ts';
-import { EXIT, exitCodeFor, formatError, formatProblem, PipelineError, ValidationFailed } from './errors.ts';
+import {
+  EXIT,
+  exitCodeFor,
+  formatError,
+  formatProblem,
+  PipelineError,
+  ValidationFailed,
+} from './errors.ts';
 import * as msg from './messages/index.ts';
 
 const HELP = `Usage: npm run build:report -- [options]
@@ -35,7 +42,8 @@ function usageError(reason: string): PipelineError {
 /** SOURCE_DATE_EPOCH → ISO date (UTC), or undefined when unset. */
 export function dateFromEpoch(value: string | undefined): string | undefined {
   if (value === undefined || value === '') return undefined;
-  if (!/^\d+$/.test(value)) throw usageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, got "${value}"`);
+  if (!/^\d+$/.test(value))
+    throw usageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, got "${value}"`);
   return new Date(Number(value) * 1000).toISOString().slice(0, 10);
 }
 
@@ -59,7 +67,8 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv) {
     throw usageError((error as Error).message);
   }
   const [command = 'build', ...rest] = parsed.positionals;
-  if (command !== 'build' || rest.length) throw usageError(`unknown command "${[command, ...rest].join(' ')}"`);
+  if (command !== 'build' || rest.length)
+    throw usageError(`unknown command "${[command, ...rest].join(' ')}"`);
   const date = dateFromEpoch(env.SOURCE_DATE_EPOCH);
   const options: BuildOptions = {
     ...DEFAULT_OPTIONS,
@@ -68,28 +77,44 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv) {
     ...(parsed.values.templates ? { templateDir: parsed.values.templates } : {}),
     ...(date ? { date } : {}),
   };
-  return { options, out: parsed.values.out, quiet: parsed.values.quiet, debug: parsed.values.debug, help: parsed.values.help };
+  return {
+    options,
+    out: parsed.values.out,
+    quiet: parsed.values.quiet,
+    debug: parsed.values.debug,
+    help: parsed.values.help,
+  };
 }
 
 function printEvent(event: BuildEvent): void {
-  if (event.type === 'stage') console.log(`  ${event.stage.padEnd(9)} ${event.ms.toFixed(0).padStart(6)} ms`);
+  if (event.type === 'stage')
+    console.log(`  ${event.stage.padEnd(9)} ${event.ms.toFixed(0).padStart(6)} ms`);
   else if (event.type === 'warning') console.warn(`  warning: ${event.text}`);
   else console.log(event.text);
 }
 
 function printFailure(error: unknown, debug: boolean): void {
   if (error instanceof ValidationFailed) {
-    console.error(`The input is not valid (${error.problems.length} problem${error.problems.length === 1 ? '' : 's'}):\n`);
-    for (const problem of error.problems.slice(0, MAX_PROBLEMS)) console.error(`${formatProblem(problem)}\n`);
-    if (error.problems.length > MAX_PROBLEMS) console.error(`…and ${error.problems.length - MAX_PROBLEMS} more.\n`);
+    console.error(
+      `The input is not valid (${error.problems.length} problem${error.problems.length === 1 ? '' : 's'}):\n`,
+    );
+    for (const problem of error.problems.slice(0, MAX_PROBLEMS))
+      console.error(`${formatProblem(problem)}\n`);
+    if (error.problems.length > MAX_PROBLEMS)
+      console.error(`…and ${error.problems.length - MAX_PROBLEMS} more.\n`);
     console.error('Nothing was written: out/ still holds the previous build.');
   } else if (error instanceof PipelineError) {
     console.error(formatError(error));
     if (debug && error.cause) console.error(error.cause);
-    if (error.code !== 'USAGE') console.error('Nothing was written: out/ still holds the previous build.');
+    if (error.code !== 'USAGE')
+      console.error('Nothing was written: out/ still holds the previous build.');
   } else {
     console.error(`Unexpected error: ${error instanceof Error ? error.message : String(error)}`);
-    console.error(debug ? error : 'This is a bug in the pipeline. Run again with --debug to see the stack trace, and report it.');
+    console.error(
+      debug
+        ? error
+        : 'This is a bug in the pipeline. Run again with --debug to see the stack trace, and report it.',
+    );
   }
 }
 
@@ -105,11 +130,16 @@ async function main(): Promise<number> {
     console.log(HELP);
     return EXIT.ok;
   }
-  const logger = cli.quiet ? (e: BuildEvent) => void (e.type === 'warning' && printEvent(e)) : printEvent;
+  const logger = cli.quiet
+    ? (e: BuildEvent) => void (e.type === 'warning' && printEvent(e))
+    : printEvent;
   try {
     if (!cli.quiet) console.log('Building the briefing…');
     const result = await build(cli.options, new FileBuildEffects(process.cwd(), cli.out, logger));
-    if (!cli.quiet) console.log(`Wrote ${result.files.length} files to ${cli.out}/ (${result.warnings} warning${result.warnings === 1 ? '' : 's'}).`);
+    if (!cli.quiet)
+      console.log(
+        `Wrote ${result.files.length} files to ${cli.out}/ (${result.warnings} warning${result.warnings === 1 ? '' : 's'}).`,
+      );
     return EXIT.ok;
   } catch (error) {
     printFailure(error, cli.debug);

@@ -37,11 +37,17 @@ export class FileBuildEffects implements BuildEffects {
   async readInputs(dirs: string[]): Promise<InputFile[]> {
     const files: InputFile[] = [];
     for (const dir of dirs) {
-      const entries = await readdir(join(this.root, dir), { recursive: true, withFileTypes: true }).catch(() => []);
+      const entries = await readdir(join(this.root, dir), {
+        recursive: true,
+        withFileTypes: true,
+      }).catch(() => []);
       for (const entry of entries) {
         if (!entry.isFile() || entry.name.startsWith('.')) continue;
         const full = join(entry.parentPath, entry.name);
-        files.push({ path: relative(this.root, full).split(sep).join('/'), bytes: new Uint8Array(await readFile(full)) });
+        files.push({
+          path: relative(this.root, full).split(sep).join('/'),
+          bytes: new Uint8Array(await readFile(full)),
+        });
       }
     }
     return files.sort((a, b) => (a.path < b.path ? -1 : 1));
@@ -51,7 +57,13 @@ export class FileBuildEffects implements BuildEffects {
     const target = join(this.root, this.outDir);
     await mkdir(join(target, '..'), { recursive: true });
     try {
-      const release = await lockfile.lock(target, { realpath: false, lockfilePath: `${target}.lock`, stale: 30_000, update: 5_000, retries: 0 });
+      const release = await lockfile.lock(target, {
+        realpath: false,
+        lockfilePath: `${target}.lock`,
+        stale: 30_000,
+        update: 5_000,
+        retries: 0,
+      });
       await removeStale(target);
       return release;
     } catch (error) {

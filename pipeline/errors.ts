@@ -105,7 +105,8 @@ export class ValidationFailed extends Error {
 export const EXIT = { ok: 0, invalidInput: 1, usage: 2, internal: 3 } as const;
 
 export function exitCodeFor(error: unknown): number {
-  if (error instanceof PipelineError) return error.code === 'USAGE' ? EXIT.usage : EXIT.invalidInput;
+  if (error instanceof PipelineError)
+    return error.code === 'USAGE' ? EXIT.usage : EXIT.invalidInput;
   if (error instanceof ValidationFailed) return EXIT.invalidInput;
   return EXIT.internal;
 }
@@ -127,5 +128,11 @@ export function formatProblem(p: Problem): string {
 }
 
 export function formatError(error: PipelineError): string {
-  return formatProblem({ code: error.code, severity: 'error', message: error.message, at: error.at, ...(error.hint ? { hint: error.hint } : {}) });
+  return formatProblem({
+    code: error.code,
+    severity: 'error',
+    message: error.message,
+    at: error.at,
+    ...(error.hint ? { hint: error.hint } : {}),
+  });
 }

@@ -39,7 +39,10 @@ let loaded: Record<FontStyle, fontkit.Font> | undefined;
 /** The parsed fonts, loaded on first use and kept for the life of the process (or worker). */
 export function fonts(): Record<FontStyle, fontkit.Font> {
   loaded ??= Object.fromEntries(
-    Object.entries(TTF_FILES).map(([style, file]) => [style, fontkit.openSync(join(TTF_DIR, file)) as fontkit.Font]),
+    Object.entries(TTF_FILES).map(([style, file]) => [
+      style,
+      fontkit.openSync(join(TTF_DIR, file)) as fontkit.Font,
+    ]),
   ) as Record<FontStyle, fontkit.Font>;
   return loaded;
 }
@@ -55,7 +58,12 @@ export function styleFor(weight: string | number | undefined, italic: boolean): 
 const widthCache = new Map<string, number>();
 
 /** Advance width of `text` in points, measured with the real font (and its kerning). */
-export function textWidth(text: string, style: FontStyle, size: number, features?: string[]): number {
+export function textWidth(
+  text: string,
+  style: FontStyle,
+  size: number,
+  features?: string[],
+): number {
   const key = `${style}\u0000${features?.join(',') ?? ''}\u0000${text}`;
   let units = widthCache.get(key);
   if (units === undefined) {

@@ -148,7 +148,13 @@ export interface ValidationReport {
   rules: { id: string; description: string; checked: number }[];
   warnings: Problem[];
   notAvailable: { file: string; field: string; value: string; count: number; meaning: string }[];
-  claimChecks: { claim: string; stated: number; computed: number; tolerance: number; ok: boolean }[];
+  claimChecks: {
+    claim: string;
+    stated: number;
+    computed: number;
+    tolerance: number;
+    ok: boolean;
+  }[];
 }
 
 export interface ValidDataset {
@@ -202,8 +208,17 @@ export interface Run {
 
 export type Block =
   | { kind: 'heading'; level: 1 | 2 | 3; id: string; runs: Run[] }
-  | { kind: 'paragraph'; style: 'body' | 'lead' | 'small' | 'kicker' | 'meta' | 'source'; runs: Run[] }
-  | { kind: 'list'; ordered: boolean; style: 'bullets' | 'sources' | 'plain'; items: { id?: string; runs: Run[] }[] }
+  | {
+      kind: 'paragraph';
+      style: 'body' | 'lead' | 'small' | 'kicker' | 'meta' | 'source';
+      runs: Run[];
+    }
+  | {
+      kind: 'list';
+      ordered: boolean;
+      style: 'bullets' | 'sources' | 'plain';
+      items: { id?: string; runs: Run[] }[];
+    }
   | { kind: 'stats'; items: { value: Run[]; label: Run[] }[] }
   | { kind: 'table'; caption: Run[]; header: Run[][]; rows: Run[][][]; numeric: boolean[] }
   | { kind: 'figure'; chartId: string; title: Run[]; sourceLine: Run[] }

@@ -22,10 +22,16 @@ interface TextItem {
 function installTextMetrics(): void {
   if (metricsInstalled) return;
   // vega re-exports vega-scenegraph's textMetrics, but its typings omit it.
-  const metrics = (vega as unknown as { textMetrics: { width: (item: TextItem, text: unknown) => number } }).textMetrics;
+  const metrics = (
+    vega as unknown as { textMetrics: { width: (item: TextItem, text: unknown) => number } }
+  ).textMetrics;
   metrics.width = (item, text) => {
     const value = text == null ? '' : String(text).trim();
-    return textWidth(value, styleFor(item.fontWeight, item.fontStyle === 'italic'), item.fontSize ?? 11);
+    return textWidth(
+      value,
+      styleFor(item.fontWeight, item.fontStyle === 'italic'),
+      item.fontSize ?? 11,
+    );
   };
   metricsInstalled = true;
 }
@@ -79,9 +85,17 @@ function useBundledFonts(): void {
 }
 
 /** PNG at least `minWidth` pixels wide, drawn from the SVG by librsvg with the bundled fonts. */
-export async function renderPng(svg: string, svgWidth: number, minWidth = 1200): Promise<Uint8Array> {
+export async function renderPng(
+  svg: string,
+  svgWidth: number,
+  minWidth = 1200,
+): Promise<Uint8Array> {
   useBundledFonts();
   const { default: sharp } = await import('sharp');
   const scale = Math.ceil((minWidth / svgWidth) * 4) / 4;
-  return new Uint8Array(await sharp(Buffer.from(svg), { density: 72 * scale }).png({ compressionLevel: 9 }).toBuffer());
+  return new Uint8Array(
+    await sharp(Buffer.from(svg), { density: 72 * scale })
+      .png({ compressionLevel: 9 })
+      .toBuffer(),
+  );
 }

@@ -23,13 +23,28 @@ export function wrapText(text: string, width: number, style: FontStyle, size: nu
   return lines;
 }
 
-function textBlock(lines: string[], y: number, size: number, weight: number, color: string): string {
+function textBlock(
+  lines: string[],
+  y: number,
+  size: number,
+  weight: number,
+  color: string,
+): string {
   return lines
-    .map((l, i) => `<text x="4" y="${(y + i * size * 1.3).toFixed(1)}" font-family="${FONT_FAMILY}" font-size="${size}" font-weight="${weight}" fill="${color}">${escapeXml(l)}</text>`)
+    .map(
+      (l, i) =>
+        `<text x="4" y="${(y + i * size * 1.3).toFixed(1)}" font-family="${FONT_FAMILY}" font-size="${size}" font-weight="${weight}" fill="${color}">${escapeXml(l)}</text>`,
+    )
     .join('');
 }
 
-export function composeStandalone(svg: string, width: number, height: number, title: string, sourceLine: string): { svg: string; width: number; height: number } {
+export function composeStandalone(
+  svg: string,
+  width: number,
+  height: number,
+  title: string,
+  sourceLine: string,
+): { svg: string; width: number; height: number } {
   const titleLines = wrapText(title, width - 8, 'semibold', TITLE_SIZE);
   const sourceLines = wrapText(sourceLine, width - 8, 'regular', SOURCE_SIZE);
   const top = 8 + titleLines.length * TITLE_SIZE * 1.3 + 4;

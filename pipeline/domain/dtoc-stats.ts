@@ -34,7 +34,12 @@ export function yearSum(area: Area, year: string, pick: Pick = pickTotal): YearS
     else value += v;
   }
   const complete = present === 12 && notAvailable === 0;
-  return { year, value: complete ? value : null, monthsPresent: present, monthsNotAvailable: notAvailable };
+  return {
+    year,
+    value: complete ? value : null,
+    monthsPresent: present,
+    monthsNotAvailable: notAvailable,
+  };
 }
 
 export function reasonPick(data: DtocDataset, column: string): Pick | undefined {
@@ -68,6 +73,10 @@ export function findArea(data: DtocDataset, nameOrCode: string): Area | undefine
   if (nameOrCode === 'England') return data.england;
   const wanted = nameOrCode.trim().toLowerCase();
   return data.areas.find(
-    (a) => a.name.toLowerCase() === wanted || a.slug === wanted || a.codes.old?.toLowerCase() === wanted || a.codes.current?.toLowerCase() === wanted,
+    (a) =>
+      a.name.toLowerCase() === wanted ||
+      a.slug === wanted ||
+      a.codes.old?.toLowerCase() === wanted ||
+      a.codes.current?.toLowerCase() === wanted,
   );
 }

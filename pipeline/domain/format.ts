@@ -4,7 +4,10 @@ import type { Unit } from '../types.ts';
 export const MINUS = '\u2212';
 
 export function formatNumber(value: number, decimals = 0): string {
-  const text = Math.abs(value).toLocaleString('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  const text = Math.abs(value).toLocaleString('en-GB', {
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+  });
   return value < 0 ? `${MINUS}${text}` : text;
 }
 
@@ -12,16 +15,21 @@ export function formatSigned(value: number, decimals = 0): string {
   return value > 0 ? `+${formatNumber(value, decimals)}` : formatNumber(value, decimals);
 }
 
-const decimalsOf = (value: number): number => (Number.isInteger(value) ? 0 : (String(value).split('.')[1]?.length ?? 0));
+const decimalsOf = (value: number): number =>
+  Number.isInteger(value) ? 0 : (String(value).split('.')[1]?.length ?? 0);
 
 /** A figure with its unit, as it reads in a sentence: £5.3bn, £511m, 185,000, 90%. */
 export function formatValue(value: number, unit: Unit, signed = false): string {
   const number = signed ? formatSigned : formatNumber;
   switch (unit) {
     case 'gbp-bn':
-      return `£${number(value, decimalsOf(value))}bn`.replace(`£${MINUS}`, `${MINUS}£`).replace('£+', '+£');
+      return `£${number(value, decimalsOf(value))}bn`
+        .replace(`£${MINUS}`, `${MINUS}£`)
+        .replace('£+', '+£');
     case 'gbp-m':
-      return `£${number(value, decimalsOf(value))}m`.replace(`£${MINUS}`, `${MINUS}£`).replace('£+', '+£');
+      return `£${number(value, decimalsOf(value))}m`
+        .replace(`£${MINUS}`, `${MINUS}£`)
+        .replace('£+', '+£');
     case 'percent':
       return `${number(value, decimalsOf(value))}%`;
     default:
@@ -49,6 +57,11 @@ export function formatDate(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number);
   if (!m) return String(y);
   const date = new Date(Date.UTC(y!, m - 1, d ?? 1));
-  const options: Intl.DateTimeFormatOptions = { month: 'long', year: 'numeric', timeZone: 'UTC', ...(d ? { day: 'numeric' } : {}) };
+  const options: Intl.DateTimeFormatOptions = {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+    ...(d ? { day: 'numeric' } : {}),
+  };
   return date.toLocaleDateString('en-GB', options);
 }

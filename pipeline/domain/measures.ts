@@ -11,8 +11,11 @@ export function computeMeasure(measure: Measure, data: DtocDataset): MeasureResu
   const total = (year: string, pick = pickTotal): MeasureResult => {
     const sum = yearSum(area, year, pick);
     if (sum.value !== null) return { value: sum.value };
-    if (sum.monthsPresent < 12) return { error: `${year} has ${sum.monthsPresent} of 12 months of data for ${area.name}` };
-    return { error: `${year} has ${sum.monthsNotAvailable} month(s) not available for ${area.name}` };
+    if (sum.monthsPresent < 12)
+      return { error: `${year} has ${sum.monthsPresent} of 12 months of data for ${area.name}` };
+    return {
+      error: `${year} has ${sum.monthsNotAvailable} month(s) not available for ${area.name}`,
+    };
   };
   switch (measure.measure) {
     case 'fy-total':
@@ -26,7 +29,9 @@ export function computeMeasure(measure: Measure, data: DtocDataset): MeasureResu
     }
     case 'fy-share': {
       const share = orgShare(area, measure.year, measure.part);
-      return share === null ? { error: `${measure.year} is incomplete for ${area.name}` } : { value: share };
+      return share === null
+        ? { error: `${measure.year} is incomplete for ${area.name}` }
+        : { value: share };
     }
     case 'fy-reason': {
       const pick = reasonPick(data, measure.reason);

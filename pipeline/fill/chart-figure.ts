@@ -7,14 +7,22 @@ import { esc } from './html.ts';
 
 /** Make vega's SVG an accessible image: role="img" with the alternative text as its name. */
 function accessibleSvg(chart: ChartImage): string {
-  return chart.svg.replace(/^<svg /, `<svg role="img" aria-label="${esc(chart.alt)}" focusable="false" class="chart-svg" `);
+  return chart.svg.replace(
+    /^<svg /,
+    `<svg role="img" aria-label="${esc(chart.alt)}" focusable="false" class="chart-svg" `,
+  );
 }
 
 export function dataTable(table: DataTable, caption: string): string {
   const cls = (numeric: boolean) => (numeric ? ' class="num"' : '');
-  const head = table.columns.map((c) => `<th scope="col"${cls(c.numeric)}>${esc(c.label)}</th>`).join('');
+  const head = table.columns
+    .map((c) => `<th scope="col"${cls(c.numeric)}>${esc(c.label)}</th>`)
+    .join('');
   const body = table.rows
-    .map((row) => `<tr>${row.map((cell, i) => (i === 0 ? `<th scope="row">${esc(cell)}</th>` : `<td${cls(table.columns[i]?.numeric ?? false)}>${esc(cell)}</td>`)).join('')}</tr>`)
+    .map(
+      (row) =>
+        `<tr>${row.map((cell, i) => (i === 0 ? `<th scope="row">${esc(cell)}</th>` : `<td${cls(table.columns[i]?.numeric ?? false)}>${esc(cell)}</td>`)).join('')}</tr>`,
+    )
     .join('');
   return `<table><caption>${esc(caption)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }

@@ -24,15 +24,30 @@ export interface HelperContext {
 
 type Options = Handlebars.HelperOptions;
 
-function lookup<T>(map: Map<string, T>, id: unknown, kind: 'claim' | 'quote' | 'chart', ctx: HelperContext, options: Options): T {
+function lookup<T>(
+  map: Map<string, T>,
+  id: unknown,
+  kind: 'claim' | 'quote' | 'chart',
+  ctx: HelperContext,
+  options: Options,
+): T {
   const found = map.get(String(id));
   if (found !== undefined) return found;
-  const loc = (options as unknown as { loc?: { start: { line: number; column: number } } }).loc?.start;
+  const loc = (options as unknown as { loc?: { start: { line: number; column: number } } }).loc
+    ?.start;
   const def = msg.templateRefUnknown(kind, String(id), [...map.keys()]);
-  throw new PipelineError(def.code, def.message, { file: ctx.templatePath, ...(loc ? { line: loc.line, column: loc.column + 1 } : {}) }, def.hint);
+  throw new PipelineError(
+    def.code,
+    def.message,
+    { file: ctx.templatePath, ...(loc ? { line: loc.line, column: loc.column + 1 } : {}) },
+    def.hint,
+  );
 }
 
-export function registerHelpers(hb: typeof Handlebars, ctx: HelperContext): { usedClaims: Set<string> } {
+export function registerHelpers(
+  hb: typeof Handlebars,
+  ctx: HelperContext,
+): { usedClaims: Set<string> } {
   const usedClaims = new Set<string>();
   const usedQuotes = new Set<string>();
   let figureNumber = 0;
@@ -43,12 +58,19 @@ export function registerHelpers(hb: typeof Handlebars, ctx: HelperContext): { us
     const value = options.hash.abs ? Math.abs(claim.value) : claim.value;
     const text = `${claim.qualifier ? `${claim.qualifier} ` : ''}${formatValue(value, claim.unit, Boolean(options.hash.sign))}`;
     const source = ctx.sources.get(claim.citations[0]!.source)!;
-    return html(`<span class="fig">${esc(text)}</span>${options.hash.cite === false ? '' : citeMarker(source)}`);
+    return html(
+      `<span class="fig">${esc(text)}</span>${options.hash.cite === false ? '' : citeMarker(source)}`,
+    );
   });
 
   hb.registerHelper('src', (id: unknown) => {
     const source = ctx.sources.get(String(id));
-    if (!source) throw new PipelineError('CONTENT_SOURCE_UNKNOWN', `the template cites source "${String(id)}", which is not in sources.yaml`, { file: ctx.templatePath });
+    if (!source)
+      throw new PipelineError(
+        'CONTENT_SOURCE_UNKNOWN',
+        `the template cites source "${String(id)}", which is not in sources.yaml`,
+        { file: ctx.templatePath },
+      );
     return html(citeMarker(source));
   });
 
@@ -72,13 +94,16 @@ export function registerHelpers(hb: typeof Handlebars, ctx: HelperContext): { us
 
   hb.registerHelper('notes', () => {
     const items = discrepancyNotes(ctx.discrepancies, { sources: ctx.sources, claims: ctx.claims });
-    for (const d of ctx.discrepancies) if (d.kind === 'quotation') d.ids.forEach((q) => usedQuotes.add(q));
+    for (const d of ctx.discrepancies)
+      if (d.kind === 'quotation') d.ids.forEach((q) => usedQuotes.add(q));
     return html(`<ul class="notes">${items.map((i) => `<li>${i}</li>`).join('')}</ul>`);
   });
 
   hb.registerHelper('sources', () => {
     const quotes = [...ctx.quotes.values()].filter((q) => usedQuotes.has(q.id));
-    return html(sourcesList([...ctx.sources.values()], [...ctx.claims.values()], quotes, usedClaims));
+    return html(
+      sourcesList([...ctx.sources.values()], [...ctx.claims.values()], quotes, usedClaims),
+    );
   });
 
   return { usedClaims };

@@ -8,10 +8,13 @@ import { citeMarker, esc } from './html.ts';
 
 type Lookup = { sources: Map<string, Source>; claims: Map<string, Claim> };
 
-const name = (source: Source): string => `${esc(source.publisher.split(' (')[0])} ${citeMarker(source)}`;
+const name = (source: Source): string =>
+  `${esc(source.publisher.split(' (')[0])} ${citeMarker(source)}`;
 
 function joinAnd(items: string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+  return items.length <= 1
+    ? (items[0] ?? '')
+    : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
 /** The words that differ between two versions of a quotation, with one word of context each side. */
@@ -21,7 +24,12 @@ export function differingWords(a: string, b: string): [string, string] {
   let start = 0;
   while (start < wa.length && start < wb.length && wa[start] === wb[start]) start++;
   let end = 0;
-  while (end < wa.length - start && end < wb.length - start && wa[wa.length - 1 - end] === wb[wb.length - 1 - end]) end++;
+  while (
+    end < wa.length - start &&
+    end < wb.length - start &&
+    wa[wa.length - 1 - end] === wb[wb.length - 1 - end]
+  )
+    end++;
   const from = Math.max(0, start - 1);
   const clip = (words: string[]) => words.join(' ').replace(/[.,;:]+$/, '');
   return [clip(wa.slice(from, wa.length - end + 1)), clip(wb.slice(from, wb.length - end + 1))];
@@ -31,8 +39,15 @@ function figureNote(d: Discrepancy, look: Lookup): string {
   const claim = look.claims.get(d.ids[0]!)!;
   const value = formatValue(claim.value, claim.unit);
   const src = (id: string) => look.sources.get(id)!;
-  const wrong = d.versions.filter((v) => !v.supported).map((v) => `${name(src(v.source))} gives ${esc(v.text)}`);
-  const right = [...new Set([claim.citations[0]!.source, ...d.versions.filter((v) => v.supported).map((v) => v.source)])].map((id) => name(src(id)));
+  const wrong = d.versions
+    .filter((v) => !v.supported)
+    .map((v) => `${name(src(v.source))} gives ${esc(v.text)}`);
+  const right = [
+    ...new Set([
+      claim.citations[0]!.source,
+      ...d.versions.filter((v) => v.supported).map((v) => v.source),
+    ]),
+  ].map((id) => name(src(id)));
   let text = `<strong>${esc(claim.label)}.</strong> ${joinAnd(wrong)}; ${joinAnd(right)} give ${esc(value)}.`;
   if (d.computed !== undefined) {
     text += ` NHS England's monthly data give ${esc(formatNumber(d.computed))}, which supports ${esc(value)}; this briefing uses ${esc(value)}.`;
@@ -56,5 +71,11 @@ function wordingNote(d: Discrepancy, look: Lookup): string {
 
 /** One HTML list item body per discrepancy. */
 export function discrepancyNotes(discrepancies: Discrepancy[], look: Lookup): string[] {
-  return discrepancies.map((d) => (d.kind === 'figure' ? figureNote(d, look) : d.kind === 'quotation' ? quotationNote(d, look) : wordingNote(d, look)));
+  return discrepancies.map((d) =>
+    d.kind === 'figure'
+      ? figureNote(d, look)
+      : d.kind === 'quotation'
+        ? quotationNote(d, look)
+        : wordingNote(d, look),
+  );
 }

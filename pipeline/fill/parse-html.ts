@@ -10,16 +10,25 @@ import type { Block, Run } from '../types.ts';
 
 type Style = Omit<Run, 'text'>;
 
-const hasClass = (el: Element, name: string): boolean => (el.attribs.class ?? '').split(/\s+/).includes(name);
+const hasClass = (el: Element, name: string): boolean =>
+  (el.attribs.class ?? '').split(/\s+/).includes(name);
 const isElement = (node: ChildNode): node is Element => node.type === 'tag';
 const children = (el: Element): Element[] => el.children.filter(isElement);
 
 export class HtmlReader {
-  constructor(private readonly file: string, private readonly source: string) {}
+  constructor(
+    private readonly file: string,
+    private readonly source: string,
+  ) {}
 
   fail(el: Element, what: string): never {
     const line = this.source.slice(0, el.startIndex ?? 0).split('\n').length;
-    throw new PipelineError('TEMPLATE_ELEMENT_UNSUPPORTED', `${what} (output line ${line})`, { file: this.file, line }, 'use the elements listed in templates/README.md');
+    throw new PipelineError(
+      'TEMPLATE_ELEMENT_UNSUPPORTED',
+      `${what} (output line ${line})`,
+      { file: this.file, line },
+      'use the elements listed in templates/README.md',
+    );
   }
 
   /** Inline content → runs, collapsing whitespace as a browser would. */
@@ -32,10 +41,20 @@ export class HtmlReader {
       } else if (isElement(node)) {
         if (hasClass(node, 'visually-hidden')) continue;
         const name = node.name;
-        if (name === 'strong' || name === 'b') out.push(...this.runs(node.children, { ...style, bold: true }));
-        else if (name === 'em' || name === 'i' || name === 'cite') out.push(...this.runs(node.children, { ...style, italic: true }));
-        else if (name === 'a') out.push(...this.runs(node.children, { ...style, href: node.attribs.href ?? '', ...(hasClass(node, 'cite') ? { cite: true } : {}) }));
-        else if (name === 'span' || name === 'abbr' || name === 'time' || name === 'q') out.push(...this.runs(node.children, style));
+        if (name === 'strong' || name === 'b')
+          out.push(...this.runs(node.children, { ...style, bold: true }));
+        else if (name === 'em' || name === 'i' || name === 'cite')
+          out.push(...this.runs(node.children, { ...style, italic: true }));
+        else if (name === 'a')
+          out.push(
+            ...this.runs(node.children, {
+              ...style,
+              href: node.attribs.href ?? '',
+              ...(hasClass(node, 'cite') ? { cite: true } : {}),
+            }),
+          );
+        else if (name === 'span' || name === 'abbr' || name === 'time' || name === 'q')
+          out.push(...this.runs(node.children, style));
         else this.fail(node, `<${name}> cannot appear inside text`);
       }
     }
@@ -51,9 +70,18 @@ export class HtmlReader {
       case 'h1':
       case 'h2':
       case 'h3':
-        return [{ kind: 'heading', level: Number(el.name[1]) as 1 | 2 | 3, id: el.attribs.id ?? '', runs: trim(this.runs(el.children)) }];
+        return [
+          {
+            kind: 'heading',
+            level: Number(el.name[1]) as 1 | 2 | 3,
+            id: el.attribs.id ?? '',
+            runs: trim(this.runs(el.children)),
+          },
+        ];
       case 'p': {
-        const style = (['lead', 'small', 'kicker', 'meta', 'source'] as const).find((s) => hasClass(el, s)) ?? 'body';
+        const style =
+          (['lead', 'small', 'kicker', 'meta', 'source'] as const).find((s) => hasClass(el, s)) ??
+          'body';
         return [{ kind: 'paragraph', style, runs: trim(this.runs(el.children)) }];
       }
       case 'ul':
@@ -86,14 +114,20 @@ export class HtmlReader {
       return { kind: 'stats', items };
     }
     const style = hasClass(el, 'sources') ? 'sources' : hasClass(el, 'notes') ? 'plain' : 'bullets';
-    const items = children(el).map((li) => ({ ...(li.attribs.id ? { id: li.attribs.id } : {}), runs: trim(this.runs(li.children)) }));
+    const items = children(el).map((li) => ({
+      ...(li.attribs.id ? { id: li.attribs.id } : {}),
+      runs: trim(this.runs(li.children)),
+    }));
     return { kind: 'list', ordered: el.name === 'ol', style, items };
   }
 
   private table(el: Element): Block {
     const caption = children(el).find((c) => c.name === 'caption');
     const sections = children(el).filter((c) => c.name === 'thead' || c.name === 'tbody');
-    const rowsOf = (name: string) => sections.filter((s) => s.name === name).flatMap((s) => children(s).filter((r) => r.name === 'tr'));
+    const rowsOf = (name: string) =>
+      sections
+        .filter((s) => s.name === name)
+        .flatMap((s) => children(s).filter((r) => r.name === 'tr'));
     const cells = (tr: Element) => children(tr).filter((c) => c.name === 'th' || c.name === 'td');
     const [headRow] = rowsOf('thead');
     if (!headRow) this.fail(el, 'a table needs a <thead> row');
@@ -111,12 +145,21 @@ export class HtmlReader {
     if (hasClass(el, 'quote')) {
       const quote = children(el).find((c) => c.name === 'blockquote');
       if (!quote || !caption) this.fail(el, 'a quotation needs <blockquote> and <figcaption>');
-      return { kind: 'quote', paragraphs: children(quote).map((p) => trim(this.runs(p.children))), attribution: trim(this.runs(caption.children)) };
+      return {
+        kind: 'quote',
+        paragraphs: children(quote).map((p) => trim(this.runs(p.children))),
+        attribution: trim(this.runs(caption.children)),
+      };
     }
     const chartId = el.attribs['data-chart'];
     const source = children(el).find((c) => c.name === 'p' && hasClass(c, 'source'));
     if (!chartId || !caption) this.fail(el, 'a chart figure needs data-chart and <figcaption>');
-    return { kind: 'figure', chartId, title: trim(this.runs(caption.children)), sourceLine: source ? trim(this.runs(source.children)) : [] };
+    return {
+      kind: 'figure',
+      chartId,
+      title: trim(this.runs(caption.children)),
+      sourceLine: source ? trim(this.runs(source.children)) : [],
+    };
   }
 }
 

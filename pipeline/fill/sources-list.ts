@@ -16,7 +16,10 @@ function figuresFrom(source: Source, claims: Claim[]): string {
   for (const claim of claims) {
     for (const c of claim.citations.filter((x) => x.source === source.id)) {
       const key = where(c);
-      groups.set(key, [...(groups.get(key) ?? []), formatValue(claim.value, claim.unit, claim.value < 0)]);
+      groups.set(key, [
+        ...(groups.get(key) ?? []),
+        formatValue(claim.value, claim.unit, claim.value < 0),
+      ]);
     }
   }
   return [...groups].map(([at, values]) => `${[...new Set(values)].join(', ')} (${at})`).join('; ');
@@ -42,7 +45,12 @@ function describe(source: Source): string {
   return text;
 }
 
-export function sourcesList(sources: Source[], claims: Claim[], quotes: Quote[], usedClaims: Set<string>): string {
+export function sourcesList(
+  sources: Source[],
+  claims: Claim[],
+  quotes: Quote[],
+  usedClaims: Set<string>,
+): string {
   const items = sources.map((source) => {
     const relevant = claims.filter((c) => usedClaims.has(c.id));
     const figures = figuresFrom(source, relevant);

@@ -34,10 +34,17 @@ export const sourceFileMissing = (path: string): MessageDef => ({
   hint: 'copy the source text into data/sources/ or remove `file` from the source',
 });
 
-export const citationNotFound = (words: string, file: string, line: number, foundOn?: number): MessageDef => ({
+export const citationNotFound = (
+  words: string,
+  file: string,
+  line: number,
+  foundOn?: number,
+): MessageDef => ({
   code: 'CONTENT_CITATION_NOT_FOUND',
   message: `line ${line} of ${file} does not contain "${words}"`,
-  hint: foundOn ? `the text is on line ${foundOn}; update \`line\`` : 'copy the words exactly as the source prints them, or correct the line number',
+  hint: foundOn
+    ? `the text is on line ${foundOn}; update \`line\``
+    : 'copy the words exactly as the source prints them, or correct the line number',
 });
 
 export const computeFailed = (claim: string, reason: string): MessageDef => ({
@@ -46,7 +53,12 @@ export const computeFailed = (claim: string, reason: string): MessageDef => ({
   hint: 'check the area name and financial years in `compute`',
 });
 
-export const claimDrift = (claim: string, stated: number, computed: number, tolerance: number): MessageDef => ({
+export const claimDrift = (
+  claim: string,
+  stated: number,
+  computed: number,
+  tolerance: number,
+): MessageDef => ({
   code: 'CLAIM_DRIFT',
   message: `claim "${claim}" states ${n(stated)} but the data give ${n(computed)} (allowed difference ${n(tolerance)})`,
   expected: `${n(computed)} ± ${n(tolerance)}`,
@@ -54,7 +66,12 @@ export const claimDrift = (claim: string, stated: number, computed: number, tole
   hint: 'the data or the stated figure has changed; check both before changing `value` or `tolerance`',
 });
 
-export const sourcesConflict = (claim: string, source: string, stated: number, value: number): MessageDef => ({
+export const sourcesConflict = (
+  claim: string,
+  source: string,
+  stated: number,
+  value: number,
+): MessageDef => ({
   code: 'CLAIM_SOURCES_CONFLICT',
   message: `source "${source}" gives ${n(stated)} for "${claim}", not ${n(value)}`,
   hint: 'the briefing reports this disagreement in its notes on the sources',
@@ -72,10 +89,22 @@ export const quoteVariant = (speaker: string, first: string, second: string): Me
   hint: 'the briefing reports the difference in its notes on the sources',
 });
 
-export const templateRefUnknown = (kind: 'claim' | 'quote' | 'chart', id: string, known: string[]): MessageDef => ({
-  code: kind === 'claim' ? 'TEMPLATE_CLAIM_UNKNOWN' : kind === 'quote' ? 'TEMPLATE_QUOTE_UNKNOWN' : 'TEMPLATE_CHART_UNKNOWN',
+export const templateRefUnknown = (
+  kind: 'claim' | 'quote' | 'chart',
+  id: string,
+  known: string[],
+): MessageDef => ({
+  code:
+    kind === 'claim'
+      ? 'TEMPLATE_CLAIM_UNKNOWN'
+      : kind === 'quote'
+        ? 'TEMPLATE_QUOTE_UNKNOWN'
+        : 'TEMPLATE_CHART_UNKNOWN',
   message: `the template names ${kind} "${id}", which does not exist`,
-  hint: known.length <= 12 ? `known ${kind}s: ${list(known)}` : `check the spelling against the ${kind} ids (${known.length} known)`,
+  hint:
+    known.length <= 12
+      ? `known ${kind}s: ${list(known)}`
+      : `check the spelling against the ${kind} ids (${known.length} known)`,
 });
 
 export const templateSyntax = (reason: string): MessageDef => ({

@@ -8,7 +8,8 @@ import type { ColumnDecl } from '../validate/dtoc-schema.ts';
 import { monthLabel, type Month } from '../domain/periods.ts';
 
 const n = (value: number): string => value.toLocaleString('en-GB');
-const quoted = (value: string): string => JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+const quoted = (value: string): string =>
+  JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
 
 // ---------- files ----------
 
@@ -54,7 +55,10 @@ export const rowWrongLength = (expected: number, got: number): MessageDef => ({
   message: `expected ${expected} columns, got ${got}`,
   expected: `${expected} columns`,
   got: `${got}`,
-  hint: got < expected ? 'the row looks truncated; check the end of the line' : 'a value may contain an unquoted comma',
+  hint:
+    got < expected
+      ? 'the row looks truncated; check the end of the line'
+      : 'a value may contain an unquoted comma',
 });
 
 export const columnMissing = (name: string, declared: string[]): MessageDef => ({
@@ -73,7 +77,8 @@ export const columnUnknown = (name: string, declared: string[]): MessageDef => (
 
 const cellHints: Partial<Record<ErrorCode, string>> = {
   DATA_FIELD_EMPTY: 'write "-" for a suppressed or missing value; never leave the cell blank',
-  DATA_FIELD_NOT_NUMBER: 'use digits only (no commas, units or notes); write "-" where the value is suppressed',
+  DATA_FIELD_NOT_NUMBER:
+    'use digits only (no commas, units or notes); write "-" where the value is suppressed',
   DATA_FIELD_OUT_OF_RANGE: 'check for a typing error or a value pasted into the wrong column',
   DATA_PERIOD_INVALID: 'write the month in full followed by the year, as in "April 2015"',
   DATA_CODE_INVALID: 'copy the code exactly from the publication; England\'s code is "-"',
@@ -95,7 +100,12 @@ export const rowDuplicate = (name: string, month: Month, firstLine: number): Mes
   hint: 'each area has one row per month; delete the repeated row',
 });
 
-export const orgRowMissing = (name: string, month: Month, otherFile: string, otherLine: number): MessageDef => ({
+export const orgRowMissing = (
+  name: string,
+  month: Month,
+  otherFile: string,
+  otherLine: number,
+): MessageDef => ({
   code: 'DATA_ORG_ROW_MISSING',
   message: `no row for ${name}, ${monthLabel(month)}, which ${otherFile}:${otherLine} has`,
   hint: 'both files must cover the same areas and months',
@@ -107,7 +117,12 @@ export const reasonRowMissing = (name: string, month: Month, otherFile: string):
   hint: 'both files must cover the same areas and months; check the area name is spelt the same way',
 });
 
-export const codeSharedByAreas = (code: string, name: string, other: string, otherLine: number): MessageDef => ({
+export const codeSharedByAreas = (
+  code: string,
+  name: string,
+  other: string,
+  otherLine: number,
+): MessageDef => ({
   code: 'DATA_AREA_CODE_CONFLICT',
   message: `code ${code} is used by ${name} here and by ${other} on line ${otherLine}`,
   hint: 'an area code belongs to one area; if authorities merged, give the new area its own name and code',
@@ -135,7 +150,14 @@ export const reasonsNotTotal = (total: number, sum: number, complete: boolean): 
   hint: 'check for a mistyped cell in this row',
 });
 
-export const orgNotTotal = (name: string, month: Month, sum: number, total: number, otherFile: string, otherLine: number): MessageDef => ({
+export const orgNotTotal = (
+  name: string,
+  month: Month,
+  sum: number,
+  total: number,
+  otherFile: string,
+  otherLine: number,
+): MessageDef => ({
   code: 'DATA_ORG_NOT_TOTAL',
   message: `NHS + Social Care + Both = ${n(sum)} for ${name}, ${monthLabel(month)}, but the total in ${otherFile}:${otherLine} is ${n(total)}`,
   expected: n(total),
@@ -152,16 +174,21 @@ export const englandMissing = (): MessageDef => ({
 export const englandBelowAreas = (month: Month, england: number, areas: number): MessageDef => ({
   code: 'DATA_ENGLAND_BELOW_AREAS',
   message: `England's total for ${monthLabel(month)} (${n(england)}) is less than the sum of its areas (${n(areas)})`,
-  hint: 'an area row may be duplicated under another name, or England\'s row mistyped',
+  hint: "an area row may be duplicated under another name, or England's row mistyped",
 });
 
 export const englandFarFromAreas = (month: Month, england: number, areas: number): MessageDef => ({
   code: 'DATA_ENGLAND_FAR_FROM_AREAS',
   message: `England's total for ${monthLabel(month)} (${n(england)}) is more than 1% above the sum of its areas (${n(areas)})`,
-  hint: 'an area may be missing this month, or England\'s row mistyped',
+  hint: "an area may be missing this month, or England's row mistyped",
 });
 
-export const valueUnusual = (name: string, month: Month, value: number, median: number): MessageDef => ({
+export const valueUnusual = (
+  name: string,
+  month: Month,
+  value: number,
+  median: number,
+): MessageDef => ({
   code: 'DATA_VALUE_UNUSUAL',
   message: `${name} has ${n(value)} delayed days in ${monthLabel(month)}, far from its usual ${n(median)} a month`,
   hint: 'check the value against the publication; use --strict to make this an error',

@@ -8,7 +8,8 @@ import type { InputFile, OutputFile } from '../types.ts';
 
 export const MANIFEST_PATH = 'manifest.json';
 
-export const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+export const sha256 = (bytes: Uint8Array): string =>
+  createHash('sha256').update(bytes).digest('hex');
 
 export interface Manifest {
   briefing: string;
@@ -18,7 +19,8 @@ export interface Manifest {
   versions: Record<string, string>;
 }
 
-const byPath = <T extends { path: string }>(a: T, b: T): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+const byPath = <T extends { path: string }>(a: T, b: T): number =>
+  a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 
 export function buildManifest(
   briefing: { id: string; date: string },
@@ -29,9 +31,14 @@ export function buildManifest(
   const manifest: Manifest = {
     briefing: briefing.id,
     date: briefing.date,
-    outputs: outputs.map((f) => ({ path: f.path, bytes: f.bytes.length, sha256: sha256(f.bytes) })).sort(byPath),
+    outputs: outputs
+      .map((f) => ({ path: f.path, bytes: f.bytes.length, sha256: sha256(f.bytes) }))
+      .sort(byPath),
     inputs: inputs.map((f) => ({ path: f.path, sha256: sha256(f.bytes) })).sort(byPath),
     versions,
   };
-  return { path: MANIFEST_PATH, bytes: new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`) };
+  return {
+    path: MANIFEST_PATH,
+    bytes: new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`),
+  };
 }

@@ -5,7 +5,17 @@
  * complete old output or the complete new one. Failed or interrupted builds leave `out` as it was.
  */
 import { randomBytes } from 'node:crypto';
-import { cp, lstat, mkdir, readdir, readlink, rename, rm, symlink, writeFile } from 'node:fs/promises';
+import {
+  cp,
+  lstat,
+  mkdir,
+  readdir,
+  readlink,
+  rename,
+  rm,
+  symlink,
+  writeFile,
+} from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { OutputFile } from '../types.ts';
 
@@ -34,7 +44,8 @@ export async function removeStale(outDir: string): Promise<void> {
   const live = await currentBuildDir(outDir);
   const prefix = `${PREFIX}${basename(outDir)}-`;
   for (const name of await readdir(parent)) {
-    if (name.startsWith(prefix) && join(parent, name) !== live) await rm(join(parent, name), { recursive: true, force: true });
+    if (name.startsWith(prefix) && join(parent, name) !== live)
+      await rm(join(parent, name), { recursive: true, force: true });
   }
 }
 
@@ -44,7 +55,11 @@ export interface CommitOptions {
 }
 
 /** Write `files` into a new build folder and swap it in as `outDir`. */
-export async function commitOutput(outDir: string, files: OutputFile[], options: CommitOptions = {}): Promise<void> {
+export async function commitOutput(
+  outDir: string,
+  files: OutputFile[],
+  options: CommitOptions = {},
+): Promise<void> {
   const parent = dirname(outDir);
   const id = randomBytes(6).toString('hex');
   const staging = join(parent, `${PREFIX}${basename(outDir)}-${id}`);

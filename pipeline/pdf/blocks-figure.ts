@@ -10,11 +10,15 @@ import { COLOURS, SPACE, TYPE } from './style.ts';
 type Of<K extends Block['kind']> = Extract<Block, { kind: K }>;
 
 /** Vega writes font weights as numbers; svg-to-pdfkit reports 600 and above as "bold". */
-const fontFor = (_family: string, bold: boolean, italic: boolean): string => (bold ? 'semibold' : italic ? 'italic' : 'regular');
+const fontFor = (_family: string, bold: boolean, italic: boolean): string =>
+  bold ? 'semibold' : italic ? 'italic' : 'regular';
 
 export function figure(block: Of<'figure'>, ctx: LayoutContext): Flow {
   const chart = ctx.charts.get(block.chartId);
-  if (!chart) throw new PipelineError('TEMPLATE_CHART_UNKNOWN', `no chart "${block.chartId}" was rendered`, { file: 'pipeline/stages/charts.ts' });
+  if (!chart)
+    throw new PipelineError('TEMPLATE_CHART_UNKNOWN', `no chart "${block.chartId}" was rendered`, {
+      file: 'pipeline/stages/charts.ts',
+    });
   const scale = Math.min(1, ctx.width / chart.width);
   const w = chart.width * scale;
   const h = chart.height * scale;
@@ -33,8 +37,19 @@ export function figure(block: Of<'figure'>, ctx: LayoutContext): Flow {
         draw: (p, y) => {
           drawLines(p, p.struct(group(p), 'Caption'), caption, TYPE.caption, ctx.x, y);
           const top = y + captionHeight;
-          const fig = p.struct(group(p), 'Figure', { alt: chart.alt, bbox: [ctx.x, top, ctx.x + w, top + h], placement: 'Block' } as never);
-          p.content(fig, () => SVGtoPDF(p.doc, chart.svg, ctx.x, top, { width: w, height: h, assumePt: true, fontCallback: fontFor }));
+          const fig = p.struct(group(p), 'Figure', {
+            alt: chart.alt,
+            bbox: [ctx.x, top, ctx.x + w, top + h],
+            placement: 'Block',
+          } as never);
+          p.content(fig, () =>
+            SVGtoPDF(p.doc, chart.svg, ctx.x, top, {
+              width: w,
+              height: h,
+              assumePt: true,
+              fontCallback: fontFor,
+            }),
+          );
           drawLines(p, p.struct(group(p), 'P'), source, TYPE.source, ctx.x, top + h + 4);
         },
       },
@@ -45,10 +60,21 @@ export function figure(block: Of<'figure'>, ctx: LayoutContext): Flow {
 const BOX_PAD = 12;
 
 /** A boxed aside: its blocks laid out narrower, each chunk drawing its own slice of the panel. */
-export function box(block: Of<'box'>, ctx: LayoutContext, layout: (blocks: Block[], ctx: LayoutContext) => Flow[]): Flow {
-  const inner: LayoutContext = { ...ctx, x: ctx.x + BOX_PAD + 4, width: ctx.width - 2 * BOX_PAD - 4, parent: lazyElem(ctx.parent, 'Div') };
+export function box(
+  block: Of<'box'>,
+  ctx: LayoutContext,
+  layout: (blocks: Block[], ctx: LayoutContext) => Flow[],
+): Flow {
+  const inner: LayoutContext = {
+    ...ctx,
+    x: ctx.x + BOX_PAD + 4,
+    width: ctx.width - 2 * BOX_PAD - 4,
+    parent: lazyElem(ctx.parent, 'Div'),
+  };
   const flows = layout(block.blocks, inner);
-  const pieces = flows.flatMap((f, i) => f.chunks.map((c, j) => ({ chunk: c, space: j === 0 && i > 0 ? f.spaceBefore : 0 })));
+  const pieces = flows.flatMap((f, i) =>
+    f.chunks.map((c, j) => ({ chunk: c, space: j === 0 && i > 0 ? f.spaceBefore : 0 })),
+  );
   const chunks = pieces.map(({ chunk, space }, i): Chunk => {
     const top = (i === 0 ? BOX_PAD : 0) + space;
     const bottom = i === pieces.length - 1 ? BOX_PAD : 0;

@@ -18,8 +18,16 @@ export function stats(block: Of<'stats'>, ctx: LayoutContext): Flow {
   const rows: Of<'stats'>['items'][] = [];
   for (let i = 0; i < block.items.length; i += perRow) rows.push(block.items.slice(i, i + perRow));
   const chunks = rows.map((row, r): Chunk => {
-    const tiles = row.map((item) => ({ value: wrap(item.value, TYPE.statValue, inner), label: wrap(item.label, TYPE.statLabel, inner) }));
-    const contentHeight = Math.max(...tiles.map((t) => t.value.length * TYPE.statValue.leading + 3 + t.label.length * TYPE.statLabel.leading));
+    const tiles = row.map((item) => ({
+      value: wrap(item.value, TYPE.statValue, inner),
+      label: wrap(item.label, TYPE.statLabel, inner),
+    }));
+    const contentHeight = Math.max(
+      ...tiles.map(
+        (t) =>
+          t.value.length * TYPE.statValue.leading + 3 + t.label.length * TYPE.statLabel.leading,
+      ),
+    );
     const gap = r === 0 ? 0 : GUTTER;
     const height = gap + contentHeight + 2 * PAD;
     return {
@@ -33,7 +41,14 @@ export function stats(block: Of<'stats'>, ctx: LayoutContext): Flow {
           p.rect(x, top, 3, height - gap, COLOURS.accent);
           const body = p.struct(p.struct(listElem(p), 'LI'), 'LBody');
           drawLines(p, body, tile.value, TYPE.statValue, x + 3 + PAD, top + PAD);
-          drawLines(p, body, tile.label, TYPE.statLabel, x + 3 + PAD, top + PAD + tile.value.length * TYPE.statValue.leading + 3);
+          drawLines(
+            p,
+            body,
+            tile.label,
+            TYPE.statLabel,
+            x + 3 + PAD,
+            top + PAD + tile.value.length * TYPE.statValue.leading + 3,
+          );
         });
       },
     };
@@ -42,14 +57,19 @@ export function stats(block: Of<'stats'>, ctx: LayoutContext): Flow {
 }
 
 const longestWord = (runs: Run[], style: TextStyle): number =>
-  Math.max(0, ...runs.flatMap((r) => r.text.split(/\s+/)).map((w) => naturalWidth([{ text: w }], style)));
+  Math.max(
+    0,
+    ...runs.flatMap((r) => r.text.split(/\s+/)).map((w) => naturalWidth([{ text: w }], style)),
+  );
 
 /** Column widths: numbers never wrap; text columns share what is left in proportion to their need. */
 function columnWidths(block: Of<'table'>, width: number): number[] {
   const cols = block.header.map((head, c) => {
     const cells = block.rows.map((row) => row[c] ?? []);
     const body = Math.max(0, ...cells.map((cell) => naturalWidth(cell, TYPE.table)));
-    const bodyMin = block.numeric[c] ? body : Math.max(0, ...cells.map((cell) => longestWord(cell, TYPE.table)));
+    const bodyMin = block.numeric[c]
+      ? body
+      : Math.max(0, ...cells.map((cell) => longestWord(cell, TYPE.table)));
     const min = Math.max(bodyMin, longestWord(head, TYPE.tableHead)) + GUTTER;
     const want = Math.max(body, naturalWidth(head, TYPE.tableHead)) + GUTTER;
     return { min, want };
@@ -66,15 +86,27 @@ export function table(block: Of<'table'>, ctx: LayoutContext): Flow {
   const tableElem = lazyElem(ctx.parent, 'Table');
   const caption = wrap(block.caption, TYPE.caption, ctx.width);
   const row = (cells: Run[][], head: boolean): { lines: Line[][]; height: number } => {
-    const lines = cells.map((cell, c) => wrap(cell, head ? TYPE.tableHead : TYPE.table, widths[c]! - GUTTER));
+    const lines = cells.map((cell, c) =>
+      wrap(cell, head ? TYPE.tableHead : TYPE.table, widths[c]! - GUTTER),
+    );
     return { lines, height: Math.max(...lines.map((l) => l.length)) * TYPE.table.leading + 6 };
   };
-  const drawRow = (p: Parameters<Chunk['draw']>[0], section: () => ReturnType<typeof tableElem>, r: ReturnType<typeof row>, y: number, head: boolean) => {
+  const drawRow = (
+    p: Parameters<Chunk['draw']>[0],
+    section: () => ReturnType<typeof tableElem>,
+    r: ReturnType<typeof row>,
+    y: number,
+    head: boolean,
+  ) => {
     const tr = p.struct(section(), 'TR');
     let x = ctx.x;
     r.lines.forEach((lines, c) => {
       const isHeader = head || c === 0;
-      const cell = p.struct(tr, isHeader ? 'TH' : 'TD', isHeader ? { scope: head ? 'Column' : 'Row' } : {});
+      const cell = p.struct(
+        tr,
+        isHeader ? 'TH' : 'TD',
+        isHeader ? { scope: head ? 'Column' : 'Row' } : {},
+      );
       const right = block.numeric[c] === true;
       const style = head ? TYPE.tableHead : TYPE.table;
       lines.forEach((line, i) => {
@@ -83,7 +115,13 @@ export function table(block: Of<'table'>, ctx: LayoutContext): Flow {
       });
       x += widths[c]!;
     });
-    p.rule(ctx.x, y + r.height, ctx.x + ctx.width, head ? COLOURS.text : COLOURS.rule, head ? 1 : 0.5);
+    p.rule(
+      ctx.x,
+      y + r.height,
+      ctx.x + ctx.width,
+      head ? COLOURS.text : COLOURS.rule,
+      head ? 1 : 0.5,
+    );
   };
   const head = row(block.header, true);
   const thead = lazyElem(tableElem, 'THead');
@@ -94,13 +132,18 @@ export function table(block: Of<'table'>, ctx: LayoutContext): Flow {
       height: captionHeight + head.height,
       lines: caption.length + 1,
       draw: (p, y) => {
-        if (caption.length) drawLines(p, p.struct(tableElem(p), 'Caption'), caption, TYPE.caption, ctx.x, y);
+        if (caption.length)
+          drawLines(p, p.struct(tableElem(p), 'Caption'), caption, TYPE.caption, ctx.x, y);
         drawRow(p, () => thead(p), head, y + captionHeight, true);
       },
     },
     ...block.rows.map((cells): Chunk => {
       const r = row(cells, false);
-      return { height: r.height, lines: 1, draw: (p, y) => drawRow(p, () => tbody(p), r, y, false) };
+      return {
+        height: r.height,
+        lines: 1,
+        draw: (p, y) => drawRow(p, () => tbody(p), r, y, false),
+      };
     }),
   ];
   const total = chunks.reduce((s, c) => s + c.height, 0);

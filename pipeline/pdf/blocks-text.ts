@@ -75,7 +75,16 @@ export function list(block: Of<'list'>, ctx: LayoutContext): Flow {
           const label = block.ordered ? `${i + 1}.` : block.style === 'bullets' ? '•' : '';
           if (label) {
             const lbl = p.struct(li, 'Lbl');
-            p.content(lbl, () => p.doc.font('regular').fontSize(style.size).fillColor(COLOURS.muted).text(label, ctx.x, baseline(style, top, 0), { lineBreak: false, baseline: 'alphabetic' }));
+            p.content(lbl, () =>
+              p.doc
+                .font('regular')
+                .fontSize(style.size)
+                .fillColor(COLOURS.muted)
+                .text(label, ctx.x, baseline(style, top, 0), {
+                  lineBreak: false,
+                  baseline: 'alphabetic',
+                }),
+            );
           }
           if (item.id) p.doc.addNamedDestination(item.id, 'XYZ', ctx.x, top, null);
           drawLines(p, p.struct(li, 'LBody'), lines, style, ctx.x + indent, top);

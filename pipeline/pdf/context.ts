@@ -17,7 +17,11 @@ export interface LayoutContext {
 }
 
 /** Make `type` under `parent` on first call, and return the same element after. */
-export function lazyElem(parent: ElemRef, type: string, options: Parameters<Painter['struct']>[2] = {}): ElemRef {
+export function lazyElem(
+  parent: ElemRef,
+  type: string,
+  options: Parameters<Painter['struct']>[2] = {},
+): ElemRef {
   let elem: Elem | undefined;
   return (painter) => (elem ??= painter.struct(parent(painter), type, options));
 }
@@ -28,6 +32,13 @@ export function baseline(style: TextStyle, top: number, index: number): number {
 }
 
 /** Draw wrapped lines into `elem`, starting at `top`. */
-export function drawLines(painter: Painter, elem: Elem, lines: Line[], style: TextStyle, x: number, top: number): void {
+export function drawLines(
+  painter: Painter,
+  elem: Elem,
+  lines: Line[],
+  style: TextStyle,
+  x: number,
+  top: number,
+): void {
   lines.forEach((line, i) => painter.line(elem, line, x, baseline(style, top, i)));
 }

@@ -7,7 +7,9 @@ import { COLOURS, MARGIN, PAGE, TYPE } from './style.ts';
 
 /** The document's dates: the briefing date at midnight UTC, never the clock, so output is reproducible. */
 export function documentDate(meta: DocMeta): Date {
-  return new Date(`${meta.date.length === 4 ? `${meta.date}-01-01` : meta.date.length === 7 ? `${meta.date}-01` : meta.date}T00:00:00Z`);
+  return new Date(
+    `${meta.date.length === 4 ? `${meta.date}-01-01` : meta.date.length === 7 ? `${meta.date}-01` : meta.date}T00:00:00Z`,
+  );
 }
 
 export function createDocument(meta: DocMeta): PDFKit.PDFDocument {
@@ -35,7 +37,8 @@ export function createDocument(meta: DocMeta): PDFKit.PDFDocument {
       ModDate: date,
     },
   } as unknown as PDFKit.PDFDocumentOptions);
-  for (const [name, font] of Object.entries(loaded)) doc.registerFont(name, font as unknown as string);
+  for (const [name, font] of Object.entries(loaded))
+    doc.registerFont(name, font as unknown as string);
   return doc;
 }
 
@@ -47,11 +50,17 @@ export function drawFooters(doc: PDFKit.PDFDocument, meta: DocMeta): void {
   for (let i = start; i < start + count; i++) {
     doc.switchToPage(i);
     painter.artifact(() => {
-      doc.moveTo(MARGIN.left, y - 8).lineTo(PAGE.width - MARGIN.right, y - 8).lineWidth(0.5).stroke(COLOURS.rule);
+      doc
+        .moveTo(MARGIN.left, y - 8)
+        .lineTo(PAGE.width - MARGIN.right, y - 8)
+        .lineWidth(0.5)
+        .stroke(COLOURS.rule);
       doc.font('regular').fontSize(TYPE.footer.size).fillColor(TYPE.footer.colour);
       doc.text(`${meta.shortTitle} · ${meta.dateLabel}`, MARGIN.left, y, { lineBreak: false });
       const label = `Page ${i + 1} of ${count}`;
-      doc.text(label, PAGE.width - MARGIN.right - doc.widthOfString(label), y, { lineBreak: false });
+      doc.text(label, PAGE.width - MARGIN.right - doc.widthOfString(label), y, {
+        lineBreak: false,
+      });
     }, 'Pagination');
   }
 }

@@ -56,7 +56,12 @@ function items(flows: Flow[]): Item[] {
   return out;
 }
 
-function place(list: Item[], top: number, bottom: number, forced: Set<number>): { pages: Placed[][]; starts: number[] } {
+function place(
+  list: Item[],
+  top: number,
+  bottom: number,
+  forced: Set<number>,
+): { pages: Placed[][]; starts: number[] } {
   const pages: Placed[][] = [];
   const starts: number[] = [];
   let page: Placed[] = [];

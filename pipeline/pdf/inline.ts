@@ -28,7 +28,13 @@ export interface Line {
 type Piece = Omit<Frag, 'x' | 'width'>;
 
 function pieceStyle(run: Run, base: TextStyle): Piece {
-  const font: FontStyle = run.bold ? (base.font === 'bold' ? 'bold' : 'semibold') : run.italic ? 'italic' : base.font;
+  const font: FontStyle = run.bold
+    ? base.font === 'bold'
+      ? 'bold'
+      : 'semibold'
+    : run.italic
+      ? 'italic'
+      : base.font;
   const cite = run.cite === true;
   return {
     text: '',
@@ -43,9 +49,15 @@ function pieceStyle(run: Run, base: TextStyle): Piece {
 }
 
 const sameStyle = (a: Piece, b: Piece): boolean =>
-  a.font === b.font && a.size === b.size && a.colour === b.colour && a.href === b.href && a.rise === b.rise && a.tnum === b.tnum;
+  a.font === b.font &&
+  a.size === b.size &&
+  a.colour === b.colour &&
+  a.href === b.href &&
+  a.rise === b.rise &&
+  a.tnum === b.tnum;
 
-const measure = (p: Piece): number => textWidth(p.text, p.font, p.size, p.tnum ? ['tnum'] : undefined);
+const measure = (p: Piece): number =>
+  textWidth(p.text, p.font, p.size, p.tnum ? ['tnum'] : undefined);
 
 /** Split runs into words (arrays of styled pieces) separated by spaces. */
 function words(runs: Run[], base: TextStyle): Piece[][] {

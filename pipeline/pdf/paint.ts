@@ -8,13 +8,18 @@ import type { Line } from './inline.ts';
 type Doc = PDFKit.PDFDocument;
 export type Elem = PDFKit.PDFStructureElement;
 
-const tagOf = (elem: Elem): string => (elem as unknown as { dictionary: { data: { S: string } } }).dictionary.data.S;
+const tagOf = (elem: Elem): string =>
+  (elem as unknown as { dictionary: { data: { S: string } } }).dictionary.data.S;
 
 export class Painter {
   constructor(readonly doc: Doc) {}
 
   /** A child structure element; `scope` marks a table header cell as a column or row header. */
-  struct(parent: Elem, type: string, options: PDFKit.Mixins.StructureElementOptions & { scope?: 'Row' | 'Column' } = {}): Elem {
+  struct(
+    parent: Elem,
+    type: string,
+    options: PDFKit.Mixins.StructureElementOptions & { scope?: 'Row' | 'Column' } = {},
+  ): Elem {
     const elem = this.doc.struct(type, options as PDFKit.Mixins.StructureElementOptions);
     parent.add(elem);
     return elem;
@@ -70,10 +75,23 @@ export class Painter {
       const link = this.struct(elem, 'Link');
       this.content(link, () => {
         this.text(frag, x, baseline);
-        if (!frag.cite) this.doc.moveTo(x + frag.x, baseline + 1.5).lineTo(x + frag.x + frag.width, baseline + 1.5).lineWidth(0.5).stroke(frag.colour);
+        if (!frag.cite)
+          this.doc
+            .moveTo(x + frag.x, baseline + 1.5)
+            .lineTo(x + frag.x + frag.width, baseline + 1.5)
+            .lineWidth(0.5)
+            .stroke(frag.colour);
       });
-      const box = [x + frag.x, baseline - frag.rise - frag.size * 0.8, frag.width, frag.size * 1.05] as const;
-      const options = { structParent: link, Contents: new String(frag.cite ? `Source ${frag.text}` : frag.href) } as unknown as PDFKit.Mixins.AnnotationOption;
+      const box = [
+        x + frag.x,
+        baseline - frag.rise - frag.size * 0.8,
+        frag.width,
+        frag.size * 1.05,
+      ] as const;
+      const options = {
+        structParent: link,
+        Contents: new String(frag.cite ? `Source ${frag.text}` : frag.href),
+      } as unknown as PDFKit.Mixins.AnnotationOption;
       if (frag.href.startsWith('#')) this.doc.goTo(...box, frag.href.slice(1), options);
       else this.doc.link(...box, frag.href, options);
       link.end();

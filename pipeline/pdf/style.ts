@@ -25,7 +25,12 @@ export interface TextStyle {
   tnum?: boolean;
 }
 
-const style = (font: FontStyle, size: number, leading: number, colour: string = COLOURS.text): TextStyle => ({ font, size, leading, colour });
+const style = (
+  font: FontStyle,
+  size: number,
+  leading: number,
+  colour: string = COLOURS.text,
+): TextStyle => ({ font, size, leading, colour });
 
 export const TYPE = {
   body: style('regular', 10.5, 15),
@@ -49,4 +54,15 @@ export const TYPE = {
 } as const;
 
 /** Vertical space before each kind of block. */
-export const SPACE = { paragraph: 7, h2: 20, h3: 12, list: 7, figure: 14, table: 12, quote: 10, box: 16, stats: 10, item: 4 } as const;
+export const SPACE = {
+  paragraph: 7,
+  h2: 20,
+  h3: 12,
+  list: 7,
+  figure: 14,
+  table: 12,
+  quote: 10,
+  box: 16,
+  stats: 10,
+  item: 4,
+} as const;

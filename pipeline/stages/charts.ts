@@ -15,13 +15,37 @@ export interface ChartOptions {
 async function renderChart(def: ChartDef, options: ChartOptions): Promise<ChartImage> {
   try {
     const rendered = await renderSvg(def.spec);
-    const image: ChartImage = { ...def, svg: rendered.svg, width: rendered.width, height: rendered.height };
+    const image: ChartImage = {
+      ...def,
+      svg: rendered.svg,
+      width: rendered.width,
+      height: rendered.height,
+    };
     if (!options.files) return image;
-    const standalone = composeStandalone(rendered.svg, rendered.width, rendered.height, def.title, def.sourceLine);
+    const standalone = composeStandalone(
+      rendered.svg,
+      rendered.width,
+      rendered.height,
+      def.title,
+      def.sourceLine,
+    );
     const png = await renderPng(standalone.svg, standalone.width);
-    return { ...image, files: { svg: standalone.svg, png, vegaSpec: `${JSON.stringify(rendered.vegaSpec, null, 2)}\n` } };
+    return {
+      ...image,
+      files: {
+        svg: standalone.svg,
+        png,
+        vegaSpec: `${JSON.stringify(rendered.vegaSpec, null, 2)}\n`,
+      },
+    };
   } catch (error) {
-    throw new PipelineError('CHART_RENDER', `chart "${def.id}" could not be rendered: ${(error as Error).message}`, { file: `pipeline/charts/specs (${def.id})` }, undefined, { cause: error });
+    throw new PipelineError(
+      'CHART_RENDER',
+      `chart "${def.id}" could not be rendered: ${(error as Error).message}`,
+      { file: `pipeline/charts/specs (${def.id})` },
+      undefined,
+      { cause: error },
+    );
   }
 }
 

@@ -19,7 +19,9 @@ export interface PdfFacts {
 }
 
 function sizeLabel(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.round(bytes / 1024)} KB`;
+  return bytes >= 1024 * 1024
+    ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
+    : `${Math.round(bytes / 1024)} KB`;
 }
 
 /** Compile the shell once per shell text; the batch of area pages reuses it. */
@@ -39,7 +41,12 @@ function compileShell(shell: PageShell): HandlebarsTemplateDelegate {
   return template;
 }
 
-export function emitHtml(doc: FilledDoc, shell: PageShell, pdf: PdfFacts, path = doc.meta.htmlFile): OutputFile {
+export function emitHtml(
+  doc: FilledDoc,
+  shell: PageShell,
+  pdf: PdfFacts,
+  path = doc.meta.htmlFile,
+): OutputFile {
   const page = compileShell(shell)({
     meta: doc.meta,
     pdf: { pages: pdf.pages, size: sizeLabel(pdf.bytes) },

@@ -24,7 +24,11 @@ function collect(doc: PDFKit.PDFDocument): Promise<Uint8Array> {
   });
 }
 
-export async function emitPdf(filled: FilledDoc, charts: ChartImage[], path = filled.meta.pdfFile): Promise<EmittedPdf> {
+export async function emitPdf(
+  filled: FilledDoc,
+  charts: ChartImage[],
+  path = filled.meta.pdfFile,
+): Promise<EmittedPdf> {
   const doc = createDocument(filled.meta);
   const done = collect(doc);
   const painter = new Painter(doc);
@@ -38,7 +42,8 @@ export async function emitPdf(filled: FilledDoc, charts: ChartImage[], path = fi
     outline: {},
   });
   const pages = paginate(flows, MARGIN.top, CONTENT_BOTTOM);
-  if (pages.length === 0) throw new PipelineError('PDF_LAYOUT', 'the briefing has no content to lay out', { file: path });
+  if (pages.length === 0)
+    throw new PipelineError('PDF_LAYOUT', 'the briefing has no content to lay out', { file: path });
   pages.forEach((page, i) => {
     doc.addPage();
     if (i === 0) drawTitleBand(painter);

@@ -24,7 +24,12 @@ export function fillTemplates({ valid, charts, template, files }: FillInput): Fi
     ...briefing.meta,
     dateLabel: formatDate(briefing.meta.date),
     shortTitle: briefing.meta.title,
-    keywords: ['Better Care Fund', 'health and social care integration', 'delayed transfers of care', 'National Audit Office'],
+    keywords: [
+      'Better Care Fund',
+      'health and social care integration',
+      'delayed transfers of care',
+      'National Audit Office',
+    ],
     pdfFile: files.pdf,
     htmlFile: files.html,
   };
@@ -39,7 +44,11 @@ export function fillTemplates({ valid, charts, template, files }: FillInput): Fi
   });
   const context = {
     meta,
-    data: { first: monthLabel(dtoc.months[0]!), last: monthLabel(dtoc.months.at(-1)!), areas: dtoc.areas.length },
+    data: {
+      first: monthLabel(dtoc.months[0]!),
+      last: monthLabel(dtoc.months.at(-1)!),
+      areas: dtoc.areas.length,
+    },
   };
   const html = render(hb, template, context);
   return { meta, html, blocks: parseBlocks(html, template.path) };
@@ -52,6 +61,12 @@ function render(hb: typeof Handlebars, template: FillInput['template'], context:
     if (error instanceof PipelineError) throw error;
     const reason = error instanceof Error ? error.message : String(error);
     const line = /line (\d+)/.exec(reason)?.[1];
-    throw new PipelineError('TEMPLATE_RENDER', `the template failed: ${reason.split('\n')[0]}`, { file: template.path, ...(line ? { line: Number(line) } : {}) }, 'check the names used in the template against the data it is given', { cause: error });
+    throw new PipelineError(
+      'TEMPLATE_RENDER',
+      `the template failed: ${reason.split('\n')[0]}`,
+      { file: template.path, ...(line ? { line: Number(line) } : {}) },
+      'check the names used in the template against the data it is given',
+      { cause: error },
+    );
   }
 }

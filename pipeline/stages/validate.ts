@@ -30,20 +30,32 @@ export function validate(raw: RawDataset, options: ValidateOptions): ValidDatase
   const files = new Map(raw.files.map((f) => [f.path, f]));
   const dtoc = validateDtoc(files, options.dataDir, problems);
   const content = loadContent(files, options.dataDir, options.contentDir, problems);
-  const templates = raw.files.filter((f) => f.path.startsWith(`${options.templateDir}/`) && f.path.endsWith('.hbs'));
+  const templates = raw.files.filter(
+    (f) => f.path.startsWith(`${options.templateDir}/`) && f.path.endsWith('.hbs'),
+  );
   const refs = scanTemplates(templates, problems);
 
   let settled;
   if (dtoc.dataset && content) {
     settled = settleClaims(content.claims, dtoc.dataset, content.claimsFile, problems);
-    const claimLines = content.claims.map((c, i) => ({ id: c.id, line: content.claimsFile.locate([i, 'id']).line }));
-    checkTemplateRefs(refs, claimLines, content.quotes.map((q) => q.id), content.claimsFile.file, problems);
+    const claimLines = content.claims.map((c, i) => ({
+      id: c.id,
+      line: content.claimsFile.locate([i, 'id']).line,
+    }));
+    checkTemplateRefs(
+      refs,
+      claimLines,
+      content.quotes.map((q) => q.id),
+      content.claimsFile.file,
+      problems,
+    );
   }
   const quotes = content?.quotes.map(({ cite, ...q }) => ({ ...q, citation: cite })) ?? [];
   const variants = content ? findQuoteVariants(quotes, content.quotesFile, problems) : [];
 
   const failing = options.strict ? problems : errorsIn(problems);
-  if (failing.length > 0 || !dtoc.dataset || !content || !settled) throw new ValidationFailed(failing);
+  if (failing.length > 0 || !dtoc.dataset || !content || !settled)
+    throw new ValidationFailed(failing);
 
   const report: ValidationReport = {
     inputs: raw.files.map((f) => ({

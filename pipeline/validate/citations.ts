@@ -30,11 +30,19 @@ export interface Located {
 }
 
 /** Returns the problems with one citation of `words` (the figure's text or a whole quotation). */
-export function checkCitation(citation: Citation, words: string | undefined, ctx: CitationContext, at: Located, problems: Problem[]): void {
+export function checkCitation(
+  citation: Citation,
+  words: string | undefined,
+  ctx: CitationContext,
+  at: Located,
+  problems: Problem[],
+): void {
   const where = { line: at.line, column: at.column, field: 'source' };
   const source = ctx.sources.get(citation.source);
   if (!source) {
-    problems.push(problem(at.file, where, msg.sourceUnknown(citation.source, [...ctx.sources.keys()])));
+    problems.push(
+      problem(at.file, where, msg.sourceUnknown(citation.source, [...ctx.sources.keys()])),
+    );
     return;
   }
   const lines = ctx.lines.get(source.id);
@@ -44,6 +52,15 @@ export function checkCitation(citation: Citation, words: string | undefined, ctx
   if (text.includes(wanted)) return;
   const found = lines.findIndex((l) => normaliseText(l).includes(wanted));
   problems.push(
-    problem(at.file, { ...where, field: 'line' }, msg.citationNotFound(words, source.file ?? source.id, citation.line, found >= 0 ? found + 1 : undefined)),
+    problem(
+      at.file,
+      { ...where, field: 'line' },
+      msg.citationNotFound(
+        words,
+        source.file ?? source.id,
+        citation.line,
+        found >= 0 ? found + 1 : undefined,
+      ),
+    ),
   );
 }

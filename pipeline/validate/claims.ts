@@ -24,57 +24,117 @@ export function statedNumber(says: string): number | undefined {
   return match ? Number(match[0].replace(/,/g, '')) : undefined;
 }
 
-function settleOne(input: ClaimInput, index: number, data: DtocDataset, yaml: YamlFile, problems: Problem[], out: SettledClaims): void {
-  const at = (path: (string | number)[], field: string) => ({ ...yaml.locate([index, ...path]), field });
+function settleOne(
+  input: ClaimInput,
+  index: number,
+  data: DtocDataset,
+  yaml: YamlFile,
+  problems: Problem[],
+  out: SettledClaims,
+): void {
+  const at = (path: (string | number)[], field: string) => ({
+    ...yaml.locate([index, ...path]),
+    field,
+  });
   let value = input.value;
   let computed: Claim['computed'];
   if (input.compute) {
     const result = computeMeasure(input.compute, data);
     if ('error' in result) {
-      problems.push(problem(yaml.file, at(['compute'], 'compute'), msg.computeFailed(input.id, result.error)));
+      problems.push(
+        problem(yaml.file, at(['compute'], 'compute'), msg.computeFailed(input.id, result.error)),
+      );
       return;
     }
     const tolerance = input.compute.tolerance;
-    computed = { rule: JSON.stringify(stripUndefined(input.compute)), value: result.value, tolerance };
+    computed = {
+      rule: JSON.stringify(stripUndefined(input.compute)),
+      value: result.value,
+      tolerance,
+    };
     if (value !== undefined) {
       const ok = Math.abs(value - result.value) <= tolerance;
       out.checks.push({ claim: input.id, stated: value, computed: result.value, tolerance, ok });
-      if (!ok) problems.push(problem(yaml.file, at(['value'], 'value'), msg.claimDrift(input.id, value, result.value, tolerance)));
+      if (!ok)
+        problems.push(
+          problem(
+            yaml.file,
+            at(['value'], 'value'),
+            msg.claimDrift(input.id, value, result.value, tolerance),
+          ),
+        );
     }
     value ??= result.value;
   }
   if (value === undefined) return;
   const { compute: _c, cite, value: _v, ...rest } = input;
-  const claim: Claim = { ...stripUndefined(rest), value, citations: cite.map(stripUndefined), ...(computed ? { computed } : {}) };
+  const claim: Claim = {
+    ...stripUndefined(rest),
+    value,
+    citations: cite.map(stripUndefined),
+    ...(computed ? { computed } : {}),
+  };
   out.claims.push(claim);
   compareSources(claim, index, yaml, problems, out.discrepancies);
 }
 
 /** Record where a source's number disagrees with the settled value, and any notes on wording. */
-function compareSources(claim: Claim, index: number, yaml: YamlFile, problems: Problem[], discrepancies: Discrepancy[]): void {
+function compareSources(
+  claim: Claim,
+  index: number,
+  yaml: YamlFile,
+  problems: Problem[],
+  discrepancies: Discrepancy[],
+): void {
   const tolerance = claim.computed?.tolerance ?? 0;
   const versions = claim.citations
     .filter((c) => c.says !== undefined)
     .map((c) => {
       const stated = c.stated ?? statedNumber(c.says!);
-      const supported = stated !== undefined && Math.abs(Math.abs(stated) - Math.abs(claim.value)) <= tolerance;
+      const supported =
+        stated !== undefined && Math.abs(Math.abs(stated) - Math.abs(claim.value)) <= tolerance;
       return { source: c.source, text: c.says!, supported };
     });
   claim.citations.forEach((c, j) => {
     const version = versions.find((v) => v.source === c.source && v.text === c.says);
     if (version && !version.supported) {
-      problems.push(problem(yaml.file, { ...yaml.locate([index, 'cite', j, 'says']), field: 'says' }, msg.sourcesConflict(claim.id, c.source, statedNumber(c.says!) ?? NaN, claim.value), 'warning'));
+      problems.push(
+        problem(
+          yaml.file,
+          { ...yaml.locate([index, 'cite', j, 'says']), field: 'says' },
+          msg.sourcesConflict(claim.id, c.source, statedNumber(c.says!) ?? NaN, claim.value),
+          'warning',
+        ),
+      );
     }
     const note = c.note;
-    if (note) discrepancies.push({ kind: 'wording', subject: claim.label, ids: [claim.id], versions: [{ source: c.source, text: c.says ?? '', supported: true }], note });
+    if (note)
+      discrepancies.push({
+        kind: 'wording',
+        subject: claim.label,
+        ids: [claim.id],
+        versions: [{ source: c.source, text: c.says ?? '', supported: true }],
+        note,
+      });
   });
   if (versions.some((v) => !v.supported)) {
     const computed = claim.computed?.value;
-    discrepancies.push({ kind: 'figure', subject: claim.label, ids: [claim.id], versions, ...(computed !== undefined ? { computed } : {}) });
+    discrepancies.push({
+      kind: 'figure',
+      subject: claim.label,
+      ids: [claim.id],
+      versions,
+      ...(computed !== undefined ? { computed } : {}),
+    });
   }
 }
 
-export function settleClaims(inputs: ClaimInput[], data: DtocDataset, yaml: YamlFile, problems: Problem[]): SettledClaims {
+export function settleClaims(
+  inputs: ClaimInput[],
+  data: DtocDataset,
+  yaml: YamlFile,
+  problems: Problem[],
+): SettledClaims {
   const out: SettledClaims = { claims: [], discrepancies: [], checks: [] };
   inputs.forEach((input, index) => settleOne(input, index, data, yaml, problems, out));
   return out;

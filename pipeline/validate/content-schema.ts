@@ -4,7 +4,12 @@
  */
 import { z } from 'zod';
 
-const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected an id in lower-case kebab-case, such as "pooled-budget"');
+const id = z
+  .string()
+  .regex(
+    /^[a-z0-9]+(-[a-z0-9]+)*$/,
+    'expected an id in lower-case kebab-case, such as "pooled-budget"',
+  );
 const text = z.string().trim().min(1, 'expected some text');
 const financialYear = z
   .union([z.string(), z.number()])
@@ -12,8 +17,14 @@ const financialYear = z
   .pipe(z.string().regex(/^\d{4}-\d{2}$/, 'expected a financial year such as "2015-16"'));
 /** YAML reads 2017-02-08 as a date; keep the text the author wrote. */
 const dateText = z
-  .union([z.date().transform((d) => d.toISOString().slice(0, 10)), z.number().transform(String), z.string()])
-  .pipe(z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected a date as YYYY, YYYY-MM or YYYY-MM-DD'));
+  .union([
+    z.date().transform((d) => d.toISOString().slice(0, 10)),
+    z.number().transform(String),
+    z.string(),
+  ])
+  .pipe(
+    z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected a date as YYYY, YYYY-MM or YYYY-MM-DD'),
+  );
 
 export const briefingSchema = z.strictObject({
   id,
@@ -35,7 +46,10 @@ export const sourcesSchema = z
       date: dateText.optional(),
       reference: text.optional(),
       url: z.url({ protocol: /^https$/, message: 'expected an https:// address' }).optional(),
-      file: z.string().regex(/^[\w./-]+\.txt$/, 'expected a path under data/ to a .txt file').optional(),
+      file: z
+        .string()
+        .regex(/^[\w./-]+\.txt$/, 'expected a path under data/ to a .txt file')
+        .optional(),
       licence: text.optional(),
     }),
   )
@@ -51,11 +65,15 @@ const citationFields = z.strictObject({
   /** Something a reader should know about how this source reports the figure. */
   note: text.optional(),
 });
-const LINE_OR_LOCATOR = 'a citation needs a `line` in the source file or a `locator` (paragraph, table or rows)';
+const LINE_OR_LOCATOR =
+  'a citation needs a `line` in the source file or a `locator` (paragraph, table or rows)';
 
 export const citationSchema = citationFields
   .refine((c) => c.line !== undefined || c.locator !== undefined, LINE_OR_LOCATOR)
-  .refine((c) => (c.line === undefined) === (c.says === undefined) || c.locator !== undefined, 'give `says` (the text on that line) together with `line`');
+  .refine(
+    (c) => (c.line === undefined) === (c.says === undefined) || c.locator !== undefined,
+    'give `says` (the text on that line) together with `line`',
+  );
 
 /** A quotation's citation: the quotation itself is the text looked for on the line. */
 const quoteCitationSchema = citationFields
@@ -63,10 +81,33 @@ const quoteCitationSchema = citationFields
   .refine((c) => c.line !== undefined || c.locator !== undefined, LINE_OR_LOCATOR);
 
 const measure = z.discriminatedUnion('measure', [
-  z.strictObject({ measure: z.literal('fy-total'), area: text, year: financialYear, tolerance: z.number().nonnegative().default(0) }),
-  z.strictObject({ measure: z.literal('fy-change'), area: text, from: financialYear, to: financialYear, tolerance: z.number().nonnegative().default(0) }),
-  z.strictObject({ measure: z.literal('fy-share'), area: text, part: z.enum(['nhs', 'social-care', 'both']), year: financialYear, tolerance: z.number().nonnegative().default(0.05) }),
-  z.strictObject({ measure: z.literal('fy-reason'), area: text, reason: text, year: financialYear, tolerance: z.number().nonnegative().default(0) }),
+  z.strictObject({
+    measure: z.literal('fy-total'),
+    area: text,
+    year: financialYear,
+    tolerance: z.number().nonnegative().default(0),
+  }),
+  z.strictObject({
+    measure: z.literal('fy-change'),
+    area: text,
+    from: financialYear,
+    to: financialYear,
+    tolerance: z.number().nonnegative().default(0),
+  }),
+  z.strictObject({
+    measure: z.literal('fy-share'),
+    area: text,
+    part: z.enum(['nhs', 'social-care', 'both']),
+    year: financialYear,
+    tolerance: z.number().nonnegative().default(0.05),
+  }),
+  z.strictObject({
+    measure: z.literal('fy-reason'),
+    area: text,
+    reason: text,
+    year: financialYear,
+    tolerance: z.number().nonnegative().default(0),
+  }),
 ]);
 export type Measure = z.infer<typeof measure>;
 
@@ -82,7 +123,10 @@ export const claimsSchema = z
         compute: measure.optional(),
         cite: z.array(citationSchema).min(1, 'every figure needs at least one source'),
       })
-      .refine((c) => c.value !== undefined || c.compute !== undefined, 'a claim needs a `value`, a `compute` rule, or both'),
+      .refine(
+        (c) => c.value !== undefined || c.compute !== undefined,
+        'a claim needs a `value`, a `compute` rule, or both',
+      ),
   )
   .min(1);
 

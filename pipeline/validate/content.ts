@@ -6,7 +6,14 @@ import type { Problem } from '../errors.ts';
 import * as msg from '../messages/index.ts';
 import type { BriefingMeta, InputFile, Source } from '../types.ts';
 import { checkCitation, type CitationContext } from './citations.ts';
-import { briefingSchema, claimsSchema, quotesSchema, sourcesSchema, type ClaimInput, type QuoteInput } from './content-schema.ts';
+import {
+  briefingSchema,
+  claimsSchema,
+  quotesSchema,
+  sourcesSchema,
+  type ClaimInput,
+  type QuoteInput,
+} from './content-schema.ts';
 import { decodeText } from './csv.ts';
 import { problem } from './problems.ts';
 import { checkSchema, readYaml, type YamlFile } from './yaml.ts';
@@ -22,7 +29,12 @@ export interface LoadedContent {
   citations: CitationContext;
 }
 
-function load<T>(files: Map<string, InputFile>, path: string, schema: Parameters<typeof checkSchema<T>>[1], problems: Problem[]) {
+function load<T>(
+  files: Map<string, InputFile>,
+  path: string,
+  schema: Parameters<typeof checkSchema<T>>[1],
+  problems: Problem[],
+) {
   const file = files.get(path);
   if (!file) {
     problems.push(problem(path, {}, msg.fileMissing(path)));
@@ -38,19 +50,32 @@ function checkUniqueIds(yaml: YamlFile, items: { id: string }[], problems: Probl
   items.forEach((item, index) => {
     const pos = yaml.locate([index, 'id']);
     const first = seen.get(item.id);
-    if (first !== undefined) problems.push(problem(yaml.file, { ...pos, field: 'id' }, msg.idDuplicate(item.id, first)));
+    if (first !== undefined)
+      problems.push(problem(yaml.file, { ...pos, field: 'id' }, msg.idDuplicate(item.id, first)));
     else seen.set(item.id, pos.line);
   });
 }
 
-function sourceLines(sources: Source[], files: Map<string, InputFile>, dataDir: string, yaml: YamlFile, problems: Problem[]): Map<string, string[]> {
+function sourceLines(
+  sources: Source[],
+  files: Map<string, InputFile>,
+  dataDir: string,
+  yaml: YamlFile,
+  problems: Problem[],
+): Map<string, string[]> {
   const lines = new Map<string, string[]>();
   sources.forEach((source, index) => {
     if (!source.file) return;
     const path = `${dataDir}/${source.file}`;
     const file = files.get(path);
     if (!file) {
-      problems.push(problem(yaml.file, { ...yaml.locate([index, 'file']), field: 'file' }, msg.sourceFileMissing(path)));
+      problems.push(
+        problem(
+          yaml.file,
+          { ...yaml.locate([index, 'file']), field: 'file' },
+          msg.sourceFileMissing(path),
+        ),
+      );
       return;
     }
     const text = decodeText(file, problems);
@@ -59,7 +84,12 @@ function sourceLines(sources: Source[], files: Map<string, InputFile>, dataDir: 
   return lines;
 }
 
-export function loadContent(files: Map<string, InputFile>, dataDir: string, contentDir: string, problems: Problem[]): LoadedContent | undefined {
+export function loadContent(
+  files: Map<string, InputFile>,
+  dataDir: string,
+  contentDir: string,
+  problems: Problem[],
+): LoadedContent | undefined {
   const briefing = load(files, `${contentDir}/briefing.yaml`, briefingSchema, problems);
   const sources = load(files, `${contentDir}/sources.yaml`, sourcesSchema, problems);
   const claims = load(files, `${contentDir}/claims.yaml`, claimsSchema, problems);
@@ -69,16 +99,32 @@ export function loadContent(files: Map<string, InputFile>, dataDir: string, cont
   checkUniqueIds(sources.yaml, sources.data, problems);
   checkUniqueIds(claims.yaml, claims.data, problems);
   checkUniqueIds(quotes.yaml, quotes.data, problems);
-  const numbered: Source[] = sources.data.map((s, i) => ({ ...stripUndefined(s), number: i + 1 }) as Source);
+  const numbered: Source[] = sources.data.map(
+    (s, i) => ({ ...stripUndefined(s), number: i + 1 }) as Source,
+  );
   const citations: CitationContext = {
     sources: new Map(numbered.map((s) => [s.id, s])),
     lines: sourceLines(numbered, files, dataDir, sources.yaml, problems),
   };
   claims.data.forEach((claim, i) =>
-    claim.cite.forEach((c, j) => checkCitation(c, c.says, citations, { file: claims.yaml.file, ...claims.yaml.locate([i, 'cite', j]) }, problems)),
+    claim.cite.forEach((c, j) =>
+      checkCitation(
+        c,
+        c.says,
+        citations,
+        { file: claims.yaml.file, ...claims.yaml.locate([i, 'cite', j]) },
+        problems,
+      ),
+    ),
   );
   quotes.data.forEach((quote, i) =>
-    checkCitation(quote.cite, quote.text, citations, { file: quotes.yaml.file, ...quotes.yaml.locate([i, 'cite']) }, problems),
+    checkCitation(
+      quote.cite,
+      quote.text,
+      citations,
+      { file: quotes.yaml.file, ...quotes.yaml.locate([i, 'cite']) },
+      problems,
+    ),
   );
   return {
     meta: briefing.data,

@@ -45,7 +45,12 @@ export function readCsv(file: InputFile, problems: Problem[]): CsvTable | undefi
   if (text === undefined) return undefined;
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { bom: true, relax_column_count: true, info: true, skip_empty_lines: true }) as unknown as typeof records;
+    records = parse(text, {
+      bom: true,
+      relax_column_count: true,
+      info: true,
+      skip_empty_lines: true,
+    }) as unknown as typeof records;
   } catch (error) {
     const line = (error as { lines?: number }).lines;
     const reason = error instanceof Error ? error.message : String(error);

@@ -26,13 +26,23 @@ function keyOf(name: string, month: string): string {
 }
 
 /** Index rows by (Name, month), reporting duplicates of the declared key. */
-function indexByKey(table: TypedTable, periodField: string, problems: Problem[]): Map<string, TypedRow> {
+function indexByKey(
+  table: TypedTable,
+  periodField: string,
+  problems: Problem[],
+): Map<string, TypedRow> {
   const index = new Map<string, TypedRow>();
   for (const row of table.rows) {
     const key = keyOf(row.values.Name as string, row.values[periodField] as string);
     const first = index.get(key);
     if (first) {
-      problems.push(problem(table.file, { line: row.line, field: periodField }, msg.rowDuplicate(row.values.Name as string, row.values[periodField] as Month, first.line)));
+      problems.push(
+        problem(
+          table.file,
+          { line: row.line, field: periodField },
+          msg.rowDuplicate(row.values.Name as string, row.values[periodField] as Month, first.line),
+        ),
+      );
       continue;
     }
     index.set(key, row);
@@ -40,7 +50,11 @@ function indexByKey(table: TypedTable, periodField: string, problems: Problem[])
   return index;
 }
 
-export function joinMonths(reasons: TypedTable, orgs: TypedTable, problems: Problem[]): LocatedMonth[] {
+export function joinMonths(
+  reasons: TypedTable,
+  orgs: TypedTable,
+  problems: Problem[],
+): LocatedMonth[] {
   const reasonIndex = indexByKey(reasons, 'Period', problems);
   const orgIndex = indexByKey(orgs, 'Period_year', problems);
   const months: LocatedMonth[] = [];
@@ -49,7 +63,13 @@ export function joinMonths(reasons: TypedTable, orgs: TypedTable, problems: Prob
     const org = orgIndex.get(key);
     orgIndex.delete(key);
     if (!org && orgs.rows.length > 0) {
-      problems.push(problem(orgs.file, { field: 'Name' }, msg.orgRowMissing(v.Name as string, v.Period as Month, reasons.file, row.line)));
+      problems.push(
+        problem(
+          orgs.file,
+          { field: 'Name' },
+          msg.orgRowMissing(v.Name as string, v.Period as Month, reasons.file, row.line),
+        ),
+      );
     }
     months.push({
       name: v.Name as string,
@@ -65,13 +85,27 @@ export function joinMonths(reasons: TypedTable, orgs: TypedTable, problems: Prob
     });
   }
   for (const org of orgIndex.values()) {
-    problems.push(problem(orgs.file, { line: org.line, field: 'Name' }, msg.reasonRowMissing(org.values.Name as string, org.values.Period_year as Month, reasons.file)));
+    problems.push(
+      problem(
+        orgs.file,
+        { line: org.line, field: 'Name' },
+        msg.reasonRowMissing(
+          org.values.Name as string,
+          org.values.Period_year as Month,
+          reasons.file,
+        ),
+      ),
+    );
   }
   return months;
 }
 
 /** Group months into areas by name (the stable key), checking each name has one old and one new code. */
-export function groupAreas(months: LocatedMonth[], file: string, problems: Problem[]): Map<string, Area & { months: LocatedMonth[] }> {
+export function groupAreas(
+  months: LocatedMonth[],
+  file: string,
+  problems: Problem[],
+): Map<string, Area & { months: LocatedMonth[] }> {
   const areas = new Map<string, Area & { months: LocatedMonth[] }>();
   const codeOwner = new Map<string, { name: string; line: number }>();
   for (const m of [...months].sort((a, b) => a.line - b.line)) {
@@ -84,14 +118,26 @@ export function groupAreas(months: LocatedMonth[], file: string, problems: Probl
     if (m.code === '-') continue;
     const owner = codeOwner.get(m.code);
     if (owner && owner.name !== m.name) {
-      problems.push(problem(file, { line: m.line, field: 'Code' }, msg.codeSharedByAreas(m.code, m.name, owner.name, owner.line)));
+      problems.push(
+        problem(
+          file,
+          { line: m.line, field: 'Code' },
+          msg.codeSharedByAreas(m.code, m.name, owner.name, owner.line),
+        ),
+      );
       continue;
     }
     codeOwner.set(m.code, { name: m.name, line: m.line });
     const slot = GSS.test(m.code) ? 'current' : 'old';
     const existing = area.codes[slot];
     if (existing && existing !== m.code) {
-      problems.push(problem(file, { line: m.line, field: 'Code' }, msg.areaHasTwoCodes(m.name, existing, m.code)));
+      problems.push(
+        problem(
+          file,
+          { line: m.line, field: 'Code' },
+          msg.areaHasTwoCodes(m.name, existing, m.code),
+        ),
+      );
     }
     area.codes[slot] ??= m.code;
   }

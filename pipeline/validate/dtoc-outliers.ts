@@ -33,7 +33,14 @@ export function findUnusualValues(
       checked++;
       const distance = Math.abs(m.total - mid);
       if (distance > DEVIATIONS * mad * 1.4826 && distance >= MIN_DISTANCE) {
-        problems.push(problem(file, { line: m.line, field: 'Total Delayed Transfers of Care' }, msg.valueUnusual(area.name, m.month, m.total, Math.round(mid)), 'warning'));
+        problems.push(
+          problem(
+            file,
+            { line: m.line, field: 'Total Delayed Transfers of Care' },
+            msg.valueUnusual(area.name, m.month, m.total, Math.round(mid)),
+            'warning',
+          ),
+        );
       }
     }
   }

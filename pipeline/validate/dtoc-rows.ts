@@ -30,26 +30,47 @@ export interface TypedTable {
 }
 
 /** Check the header has every declared column (in any order) and nothing else. */
-function checkHeader(table: CsvTable, columns: readonly ColumnDecl[], problems: Problem[]): boolean {
+function checkHeader(
+  table: CsvTable,
+  columns: readonly ColumnDecl[],
+  problems: Problem[],
+): boolean {
   const declared = columns.map((c) => c.name);
   let ok = true;
   for (const name of declared) {
     if (!table.header.includes(name)) {
-      problems.push(problem(table.file, { line: 1, field: name }, msg.columnMissing(name, declared)));
+      problems.push(
+        problem(table.file, { line: 1, field: name }, msg.columnMissing(name, declared)),
+      );
       ok = false;
     }
   }
   table.header.forEach((name, index) => {
     if (!declared.includes(name)) {
-      problems.push(problem(table.file, { line: 1, column: index + 1, field: name }, msg.columnUnknown(name, declared)));
+      problems.push(
+        problem(
+          table.file,
+          { line: 1, column: index + 1, field: name },
+          msg.columnUnknown(name, declared),
+        ),
+      );
       ok = false;
     }
   });
   return ok;
 }
 
-export function typeRows(table: CsvTable, columns: readonly ColumnDecl[], problems: Problem[]): TypedTable {
-  const result: TypedTable = { file: table.file, rows: [], rowsRead: table.rows.length, notAvailable: [] };
+export function typeRows(
+  table: CsvTable,
+  columns: readonly ColumnDecl[],
+  problems: Problem[],
+): TypedTable {
+  const result: TypedTable = {
+    file: table.file,
+    rows: [],
+    rowsRead: table.rows.length,
+    notAvailable: [],
+  };
   if (!checkHeader(table, columns, problems)) return result;
   const schema = rowSchema(columns);
   const byName = new Map(columns.map((c) => [c.name, c]));

@@ -26,28 +26,54 @@ type LocatedArea = Area & { months: LocatedMonth[] };
 const sum = (values: (number | null)[]): number => values.reduce<number>((a, b) => a + (b ?? 0), 0);
 
 /** Reasons add up to the total; NHS + Social Care + Both equal it too. */
-export function checkTotals(months: LocatedMonth[], files: RuleFiles, problems: Problem[]): RuleCount[] {
+export function checkTotals(
+  months: LocatedMonth[],
+  files: RuleFiles,
+  problems: Problem[],
+): RuleCount[] {
   let reasonChecks = 0;
   let orgChecks = 0;
   for (const m of months) {
     if (m.total === null) continue;
     const reasonSum = sum(m.reasons);
-    const complete = m.reasons.every((r, i) => r !== null || (i === m.reasons.length - 1 && m.month < '2017-04'));
+    const complete = m.reasons.every(
+      (r, i) => r !== null || (i === m.reasons.length - 1 && m.month < '2017-04'),
+    );
     if (complete ? reasonSum !== m.total : reasonSum > m.total) {
-      problems.push(problem(files.reasons, { line: m.line, field: 'Total Delayed Transfers of Care' }, msg.reasonsNotTotal(m.total, reasonSum, complete)));
+      problems.push(
+        problem(
+          files.reasons,
+          { line: m.line, field: 'Total Delayed Transfers of Care' },
+          msg.reasonsNotTotal(m.total, reasonSum, complete),
+        ),
+      );
     }
     reasonChecks++;
     const parts = [m.nhs, m.socialCare, m.both];
     if (m.orgLine === undefined || parts.some((p) => p === null)) continue;
     const orgSum = sum(parts);
     if (orgSum !== m.total) {
-      problems.push(problem(files.orgs, { line: m.orgLine, field: 'Both' }, msg.orgNotTotal(m.name, m.month, orgSum, m.total, files.reasons, m.line)));
+      problems.push(
+        problem(
+          files.orgs,
+          { line: m.orgLine, field: 'Both' },
+          msg.orgNotTotal(m.name, m.month, orgSum, m.total, files.reasons, m.line),
+        ),
+      );
     }
     orgChecks++;
   }
   return [
-    { id: 'reasons-add-up', description: 'In each row the reasons for delay add up to the total', checked: reasonChecks },
-    { id: 'organisations-add-up', description: 'NHS + Social Care + Both equals the total for the same area and month', checked: orgChecks },
+    {
+      id: 'reasons-add-up',
+      description: 'In each row the reasons for delay add up to the total',
+      checked: reasonChecks,
+    },
+    {
+      id: 'organisations-add-up',
+      description: 'NHS + Social Care + Both equals the total for the same area and month',
+      checked: orgChecks,
+    },
   ];
 }
 
@@ -59,14 +85,24 @@ export function checkMonths(areas: LocatedArea[], file: string, problems: Proble
     if (!first || !last) continue;
     const have = new Set(area.months.map((m) => m.month));
     for (const month of monthRange(first.month, last.month)) {
-      if (!have.has(month)) problems.push(problem(file, { field: 'Period' }, msg.monthMissing(area.name, month)));
+      if (!have.has(month))
+        problems.push(problem(file, { field: 'Period' }, msg.monthMissing(area.name, month)));
     }
   }
-  return { id: 'one-row-per-month', description: 'Each area has exactly one row for every month in its span', checked: areas.length };
+  return {
+    id: 'one-row-per-month',
+    description: 'Each area has exactly one row for every month in its span',
+    checked: areas.length,
+  };
 }
 
 /** England is at least the sum of its areas and within 1% of it, month by month. */
-export function checkEngland(england: LocatedArea, areas: LocatedArea[], file: string, problems: Problem[]): RuleCount {
+export function checkEngland(
+  england: LocatedArea,
+  areas: LocatedArea[],
+  file: string,
+  problems: Problem[],
+): RuleCount {
   const byMonth = new Map<Month, { sum: number; complete: boolean }>();
   for (const area of areas) {
     for (const m of area.months) {
@@ -82,10 +118,15 @@ export function checkEngland(england: LocatedArea, areas: LocatedArea[], file: s
     if (m.total === null || !areasSum) continue;
     checked++;
     const where = { line: m.line, field: 'Total Delayed Transfers of Care' };
-    if (m.total < areasSum.sum) problems.push(problem(file, where, msg.englandBelowAreas(m.month, m.total, areasSum.sum)));
+    if (m.total < areasSum.sum)
+      problems.push(problem(file, where, msg.englandBelowAreas(m.month, m.total, areasSum.sum)));
     else if (areasSum.complete && m.total - areasSum.sum > 0.01 * m.total) {
       problems.push(problem(file, where, msg.englandFarFromAreas(m.month, m.total, areasSum.sum)));
     }
   }
-  return { id: 'england-matches-areas', description: 'England is at least the sum of its areas and within 1% of it', checked };
+  return {
+    id: 'england-matches-areas',
+    description: 'England is at least the sum of its areas and within 1% of it',
+    checked,
+  };
 }

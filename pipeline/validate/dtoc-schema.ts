@@ -29,10 +29,16 @@ export const REASONS: ReasonDef[] = [
   { column: 'Awaiting completion of assessment', label: 'Completion of assessment' },
   { column: 'Awaiting public funding', label: 'Public funding' },
   { column: 'Awaiting further NHS non-acute care', label: 'Further NHS non-acute care' },
-  { column: 'Awaiting residential home placement or availability', label: 'Residential home placement' },
+  {
+    column: 'Awaiting residential home placement or availability',
+    label: 'Residential home placement',
+  },
   { column: 'Awaiting nursing home placement or availability', label: 'Nursing home placement' },
   { column: 'Awaiting care package in own home', label: 'Care package in own home' },
-  { column: 'Awaiting community equipment and adaptations', label: 'Community equipment and adaptations' },
+  {
+    column: 'Awaiting community equipment and adaptations',
+    label: 'Community equipment and adaptations',
+  },
   { column: 'Patient or family choice', label: 'Patient or family choice' },
   { column: 'Disputes', label: 'Disputes' },
   { column: 'Housing - Patients not covered by NHS and Community Care Act', label: 'Housing' },
@@ -50,10 +56,17 @@ export const REASON_FILE = {
   path: 'dtoc/delayed-days-by-reason.csv',
   key: ['Name', 'Period'],
   columns: [
-    { name: 'Code', kind: 'code', expected: '"-" for England, a three-character local authority code such as "507" (to March 2015) or an ONS code such as "E06000015"' },
+    {
+      name: 'Code',
+      kind: 'code',
+      expected:
+        '"-" for England, a three-character local authority code such as "507" (to March 2015) or an ONS code such as "E06000015"',
+    },
     { name: 'Name', kind: 'name', expected: 'the area name, as in earlier months' },
     ...REASONS.map((r) =>
-      r.collectedFrom ? days(r.column, { ...SUPPRESSED, NA: `not collected before ${r.collectedFrom}` }) : days(r.column),
+      r.collectedFrom
+        ? days(r.column, { ...SUPPRESSED, NA: `not collected before ${r.collectedFrom}` })
+        : days(r.column),
     ),
     days('Total Delayed Transfers of Care'),
     { name: 'Period', kind: 'period', expected: 'a month and year such as "April 2015"' },
@@ -76,7 +89,10 @@ const CODE = /^(-|\d{3}|\d\d[A-Z]{2}|E\d{8})$/;
 
 /** The zod schema for one cell of a declared column; messages are error codes. */
 function cellSchema(column: ColumnDecl) {
-  const text = z.string().trim().min(1, 'DATA_FIELD_EMPTY' satisfies ErrorCode);
+  const text = z
+    .string()
+    .trim()
+    .min(1, 'DATA_FIELD_EMPTY' satisfies ErrorCode);
   switch (column.kind) {
     case 'code':
       return text.regex(CODE, 'DATA_CODE_INVALID' satisfies ErrorCode);

@@ -23,7 +23,12 @@ export interface DtocResult {
 
 const ENGLAND = 'England';
 
-function readTable(file: InputFile | undefined, path: string, columns: typeof REASON_FILE.columns | typeof ORG_FILE.columns, problems: Problem[]): TypedTable | undefined {
+function readTable(
+  file: InputFile | undefined,
+  path: string,
+  columns: typeof REASON_FILE.columns | typeof ORG_FILE.columns,
+  problems: Problem[],
+): TypedTable | undefined {
   if (!file) {
     problems.push(problem(path, {}, msg.fileMissing(path)));
     return undefined;
@@ -32,7 +37,11 @@ function readTable(file: InputFile | undefined, path: string, columns: typeof RE
   return table ? typeRows(table, columns, problems) : undefined;
 }
 
-export function validateDtoc(files: Map<string, InputFile>, dataDir: string, problems: Problem[]): DtocResult {
+export function validateDtoc(
+  files: Map<string, InputFile>,
+  dataDir: string,
+  problems: Problem[],
+): DtocResult {
   const reasonPath = `${dataDir}/${REASON_FILE.path}`;
   const orgPath = `${dataDir}/${ORG_FILE.path}`;
   const reasons = readTable(files.get(reasonPath), reasonPath, REASON_FILE.columns, problems);
@@ -57,7 +66,11 @@ export function validateDtoc(files: Map<string, InputFile>, dataDir: string, pro
   }
   result.rules.push(checkEngland(england, areas, reasonPath, problems));
   const checked = findUnusualValues(areas, reasonPath, problems);
-  result.rules.push({ id: 'values-within-history', description: 'Monthly totals are not far outside the area\'s own history (warning)', checked });
+  result.rules.push({
+    id: 'values-within-history',
+    description: "Monthly totals are not far outside the area's own history (warning)",
+    checked,
+  });
 
   const allMonths = [...new Set(months.map((m) => m.month))].sort() as Month[];
   result.dataset = {

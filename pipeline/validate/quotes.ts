@@ -9,7 +9,11 @@ import { normaliseText } from './citations.ts';
 import { problem } from './problems.ts';
 import type { YamlFile } from './yaml.ts';
 
-const words = (text: string): string[] => normaliseText(text).toLowerCase().replace(/[^\w\s']/g, '').split(' ');
+const words = (text: string): string[] =>
+  normaliseText(text)
+    .toLowerCase()
+    .replace(/[^\w\s']/g, '')
+    .split(' ');
 
 /** Length of the longest common subsequence of two word lists. */
 function commonWords(a: string[], b: string[]): number {
@@ -29,13 +33,25 @@ export function sameRemark(a: string, b: string): boolean {
   return commonWords(wa, wb) >= 0.7 * Math.max(wa.length, wb.length);
 }
 
-export function findQuoteVariants(quotes: Quote[], yaml: YamlFile, problems: Problem[]): Discrepancy[] {
+export function findQuoteVariants(
+  quotes: Quote[],
+  yaml: YamlFile,
+  problems: Problem[],
+): Discrepancy[] {
   const found: Discrepancy[] = [];
   quotes.forEach((q, i) => {
     quotes.slice(i + 1).forEach((other, k) => {
       if (q.speaker !== other.speaker || q.citation.source === other.citation.source) return;
-      if (normaliseText(q.text) === normaliseText(other.text) || !sameRemark(q.text, other.text)) return;
-      problems.push(problem(yaml.file, { ...yaml.locate([i + 1 + k, 'text']), field: 'text' }, msg.quoteVariant(q.speaker, q.id, other.id), 'warning'));
+      if (normaliseText(q.text) === normaliseText(other.text) || !sameRemark(q.text, other.text))
+        return;
+      problems.push(
+        problem(
+          yaml.file,
+          { ...yaml.locate([i + 1 + k, 'text']), field: 'text' },
+          msg.quoteVariant(q.speaker, q.id, other.id),
+          'warning',
+        ),
+      );
       found.push({
         kind: 'quotation',
         subject: q.speaker,

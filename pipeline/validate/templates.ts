@@ -23,13 +23,24 @@ type Node = { type: string; [key: string]: unknown };
 function collectRefs(node: unknown, file: string, refs: TemplateRef[]): void {
   if (Array.isArray(node)) return node.forEach((n) => collectRefs(n, file, refs));
   if (!node || typeof node !== 'object') return;
-  const n = node as Node & { path?: { original?: unknown }; params?: Node[]; loc?: { start: { line: number; column: number } } };
+  const n = node as Node & {
+    path?: { original?: unknown };
+    params?: Node[];
+    loc?: { start: { line: number; column: number } };
+  };
   const helper = n.path?.original;
   const first = n.params?.[0] as (Node & { value?: unknown }) | undefined;
   if ((helper === 'fig' || helper === 'quote') && first?.type === 'StringLiteral' && n.loc) {
-    refs.push({ helper, id: String(first.value), file, line: n.loc.start.line, column: n.loc.start.column + 1 });
+    refs.push({
+      helper,
+      id: String(first.value),
+      file,
+      line: n.loc.start.line,
+      column: n.loc.start.column + 1,
+    });
   }
-  for (const value of Object.values(n)) if (value && typeof value === 'object') collectRefs(value, file, refs);
+  for (const value of Object.values(n))
+    if (value && typeof value === 'object') collectRefs(value, file, refs);
 }
 
 export function scanTemplates(files: InputFile[], problems: Problem[]): TemplateRef[] {
@@ -42,7 +53,13 @@ export function scanTemplates(files: InputFile[], problems: Problem[]): Template
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       const line = /on line (\d+)/.exec(reason)?.[1];
-      problems.push(problem(file.path, line ? { line: Number(line) } : {}, msg.templateSyntax(reason.split('\n').slice(-1)[0] ?? reason)));
+      problems.push(
+        problem(
+          file.path,
+          line ? { line: Number(line) } : {},
+          msg.templateSyntax(reason.split('\n').slice(-1)[0] ?? reason),
+        ),
+      );
     }
   }
   return refs;
@@ -61,10 +78,17 @@ export function checkTemplateRefs(
     if (known[ref.helper].has(ref.id)) continue;
     const kind = ref.helper === 'fig' ? 'claim' : 'quote';
     const ids = ref.helper === 'fig' ? claimIds : quoteIds;
-    problems.push(problem(ref.file, { line: ref.line, column: ref.column, field: ref.helper }, msg.templateRefUnknown(kind, ref.id, ids)));
+    problems.push(
+      problem(
+        ref.file,
+        { line: ref.line, column: ref.column, field: ref.helper },
+        msg.templateRefUnknown(kind, ref.id, ids),
+      ),
+    );
   }
   const used = new Set(refs.filter((r) => r.helper === 'fig').map((r) => r.id));
   for (const { id, line } of claims) {
-    if (!used.has(id)) problems.push(problem(claimsFile, { line, field: 'id' }, msg.claimUnused(id), 'warning'));
+    if (!used.has(id))
+      problems.push(problem(claimsFile, { line, field: 'id' }, msg.claimUnused(id), 'warning'));
   }
 }

@@ -27,7 +27,13 @@ export function readYaml(file: InputFile, problems: Problem[]): YamlFile | undef
   if (doc.errors.length > 0) {
     for (const error of doc.errors) {
       const pos = lines.linePos(error.pos[0]);
-      problems.push(problem(file.path, { line: pos.line, column: pos.col }, msg.yamlInvalid(error.message.split('\n')[0] ?? '')));
+      problems.push(
+        problem(
+          file.path,
+          { line: pos.line, column: pos.col },
+          msg.yamlInvalid(error.message.split('\n')[0] ?? ''),
+        ),
+      );
     }
     return undefined;
   }
@@ -46,14 +52,22 @@ function locate(doc: Document, lines: LineCounter, path: Path): { line: number; 
 }
 
 /** Validate parsed YAML against a schema; each zod issue becomes a located CONTENT_SCHEMA problem. */
-export function checkSchema<T>(yaml: YamlFile, schema: z.ZodType<T>, problems: Problem[]): T | undefined {
+export function checkSchema<T>(
+  yaml: YamlFile,
+  schema: z.ZodType<T>,
+  problems: Problem[],
+): T | undefined {
   const result = schema.safeParse(yaml.data);
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
     const field = path.filter((p) => typeof p === 'string').at(-1);
     problems.push(
-      problem(yaml.file, { ...yaml.locate(path), ...(field ? { field: String(field) } : {}) }, msg.schemaIssue(path, issue.message)),
+      problem(
+        yaml.file,
+        { ...yaml.locate(path), ...(field ? { field: String(field) } : {}) },
+        msg.schemaIssue(path, issue.message),
+      ),
     );
   }
   return undefined;
