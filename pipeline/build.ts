@@ -101,8 +101,10 @@ export async function build(options: BuildOptions, effects: BuildEffects): Promi
 
     // 4. Emit the PDF, then the HTML (which links to the PDF and states its size).
     const pdf = await timed('pdf', () => emitPdf(filled, charts));
+    const shellPath = `${templateDir}/shared/page.html.hbs`;
     const shell = {
-      template: textOf(inputs, `${templateDir}/shared/page.html.hbs`),
+      path: shellPath,
+      template: textOf(inputs, shellPath),
       css: textOf(inputs, `${templateDir}/shared/briefing.css`),
     };
     const html = await timed('html', () =>

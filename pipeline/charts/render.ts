@@ -41,6 +41,8 @@ export interface RenderedSvg {
   vegaSpec: object;
   width: number;
   height: number;
+  /** Extent of every mark and label; inside 0..width × 0..height when nothing is clipped. */
+  bounds: { x1: number; y1: number; x2: number; y2: number };
 }
 
 async function renderOnce(vlSpec: Record<string, unknown>): Promise<RenderedSvg> {
@@ -50,8 +52,16 @@ async function renderOnce(vlSpec: Record<string, unknown>): Promise<RenderedSvg>
   const svg = await view.toSVG();
   const width = Number(/width="([\d.]+)"/.exec(svg)?.[1]);
   const height = Number(/height="([\d.]+)"/.exec(svg)?.[1]);
+  // Everything drawn, text included (measured with the real font), in SVG coordinates.
+  const b = (
+    view.scenegraph() as unknown as {
+      root: { bounds: { x1: number; y1: number; x2: number; y2: number } };
+    }
+  ).root.bounds;
+  const [left, top] = view.origin();
+  const bounds = { x1: b.x1 + left, y1: b.y1 + top, x2: b.x2 + left, y2: b.y2 + top };
   view.finalize();
-  return { svg, vegaSpec: spec, width, height };
+  return { svg, vegaSpec: spec, width, height, bounds };
 }
 
 /**

@@ -5,9 +5,14 @@
 import type { ChartImage, DataTable } from '../types.ts';
 import { esc } from './html.ts';
 
-/** Make vega's SVG an accessible image: role="img" with the alternative text as its name. */
-function accessibleSvg(chart: ChartImage): string {
-  return chart.svg.replace(
+/**
+ * Make vega's SVG one accessible image: role="img" named by the alternative text. Vega's own ARIA
+ * roles on marks are dropped: the image's parts are presentational, and the data table below
+ * carries the detail.
+ */
+export function accessibleSvg(chart: ChartImage): string {
+  const quiet = chart.svg.replace(/ (?:role|aria-[a-z]+)="[^"]*"/g, '');
+  return quiet.replace(
     /^<svg /,
     `<svg role="img" aria-label="${esc(chart.alt)}" focusable="false" class="chart-svg" `,
   );
@@ -34,7 +39,9 @@ export function renderChartFigure(chart: ChartImage, number: number): string {
     `<figcaption id="${id}-title"><span class="figure-number">Figure ${number}.</span> ${esc(chart.title)}</figcaption>` +
     `<div class="chart-image">${accessibleSvg(chart)}</div>` +
     `<p class="source">${esc(chart.sourceLine)}</p>` +
-    `<details><summary>Data for figure ${number} as a table</summary>${dataTable(chart.table, chart.table.caption)}</details>` +
+    `<details><summary>Data for figure ${number} as a table</summary>` +
+    // A focusable scrolling region, so a wide table scrolls by itself on a narrow screen.
+    `<div class="table-wrap" role="region" aria-label="Data for figure ${number}" tabindex="0">${dataTable(chart.table, chart.table.caption)}</div></details>` +
     `</figure>`
   );
 }

@@ -40,14 +40,16 @@ interface Item {
 const MIN_LINES = 2;
 const MIN_LAST_PAGE_LINES = 3;
 
-function items(flows: Flow[]): Item[] {
+function items(flows: Flow[], pageHeight: number): Item[] {
   const out: Item[] = [];
   flows.forEach((flow, f) => {
     const n = flow.chunks.length;
+    // A flow taller than a page cannot be kept together: let it start where it is and split.
+    const together = flow.together && flow.chunks.reduce((h, c) => h + c.height, 0) <= pageHeight;
     flow.chunks.forEach((chunk, i) => {
       let breakable: boolean;
       if (i === 0) breakable = f > 0 && !flows[f - 1]!.keepWithNext;
-      else if (flow.together) breakable = false;
+      else if (together) breakable = false;
       else if (flow.lines) breakable = i >= MIN_LINES && n - i >= MIN_LINES;
       else breakable = true;
       out.push({ chunk, space: i === 0 ? flow.spaceBefore : 0, breakable });
@@ -104,7 +106,7 @@ function place(
 }
 
 export function paginate(flows: Flow[], top: number, bottom: number): Placed[][] {
-  const list = items(flows);
+  const list = items(flows, bottom - top);
   const forced = new Set<number>();
   for (;;) {
     const { pages, starts } = place(list, top, bottom, forced);

@@ -111,10 +111,11 @@ export function wrap(runs: Run[], base: TextStyle, width: number): Line[] {
         last.width += measure({ ...p, text });
         x = last.x + last.width;
       } else {
-        const start = x + (spaced ? measure({ ...p, text: ' ' }) : 0);
-        const w = measure(p);
-        frags.push({ ...p, x: start, width: w });
-        x = start + w;
+        // The space is drawn as a real space glyph, so text extraction keeps the words apart.
+        const text = (spaced ? ' ' : '') + p.text;
+        const w = measure({ ...p, text });
+        frags.push({ ...p, text, x, width: w });
+        x += w;
       }
     });
   };

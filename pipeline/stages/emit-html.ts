@@ -3,10 +3,13 @@
  * inline CSS and fonts, charts as inline SVG, a link to the PDF, and no JavaScript.
  */
 import Handlebars from 'handlebars';
+import { PipelineError } from '../errors.ts';
 import { webFontCss } from '../fonts.ts';
 import type { FilledDoc, OutputFile } from '../types.ts';
 
 export interface PageShell {
+  /** Where the shell template is, for error messages. */
+  path: string;
   /** templates/shared/page.html.hbs */
   template: string;
   /** templates/shared/briefing.css */
@@ -47,11 +50,23 @@ export function emitHtml(
   pdf: PdfFacts,
   path = doc.meta.htmlFile,
 ): OutputFile {
-  const page = compileShell(shell)({
-    meta: doc.meta,
-    pdf: { pages: pdf.pages, size: sizeLabel(pdf.bytes) },
-    // The content is the filled template's output, already escaped by it.
-    content: new Handlebars.SafeString(doc.html.trim()),
-  });
+  let page: string;
+  try {
+    page = compileShell(shell)({
+      meta: doc.meta,
+      pdf: { pages: pdf.pages, size: sizeLabel(pdf.bytes) },
+      // The content is the filled template's output, already escaped by it.
+      content: new Handlebars.SafeString(doc.html.trim()),
+    });
+  } catch (error) {
+    const reason = (error as Error).message.split('\n')[0] ?? '';
+    throw new PipelineError(
+      'TEMPLATE_RENDER',
+      `the page template failed: ${reason}`,
+      { file: shell.path },
+      'check the names used in the template against the data it is given',
+      { cause: error },
+    );
+  }
   return { path, bytes: new TextEncoder().encode(page) };
 }

@@ -176,6 +176,8 @@ export function daysByYear(valid: ValidDataset): ChartDef {
           field: 'days',
           type: 'quantitative',
           title: 'Delayed days (millions)',
+          // Headroom above the tallest bar for its value label.
+          scale: { domainMax: Math.ceil(((peak.days ?? 0) * 1.1) / 250_000) * 250_000 },
           axis: {
             labelExpr: "datum.value === 0 ? '0' : format(datum.value / 1e6, '.1f') + 'm'",
             tickCount: 5,
@@ -234,7 +236,7 @@ export function daysByReason(valid: ValidDataset, year = '2015-16'): ChartDef {
     title: `Delayed-transfer days in England by reason for delay, ${year}`,
     alt: `Horizontal bar chart of delayed days in ${year} by reason. The largest reasons were ${shown
       .slice(0, 3)
-      .map((v) => `${v.reason.toLowerCase()} (${formatDays(v.days)})`)
+      .map((v) => `${v.reason} (${formatDays(v.days)})`)
       .join(
         ', ',
       )}.${missing.length ? ` ${missing.map((m) => m.reason).join(', ')}: not collected in ${year}.` : ''}`,

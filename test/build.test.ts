@@ -1,0 +1,115 @@
+/** End to end: the real build on copies of the project, into temporary folders. */
+import { createHash } from 'node:crypto';
+import { lstat, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { ValidationFailed } from '../pipeline/errors.ts';
+import { pdfinfo } from './helpers/pdf-tools.ts';
+import { buildIn, copyProject } from './helpers/project.ts';
+
+const NATIONAL_FILES = [
+  'bcf-briefing.html',
+  'bcf-briefing.pdf',
+  'charts/days-by-reason.png',
+  'charts/days-by-reason.svg',
+  'charts/days-by-year.png',
+  'charts/days-by-year.svg',
+  'charts/planned-vs-actual.png',
+  'charts/planned-vs-actual.svg',
+  'charts/responsible-by-year.png',
+  'charts/responsible-by-year.svg',
+  'manifest.json',
+  'validation-report.json',
+];
+
+async function snapshot(dir: string): Promise<Record<string, string>> {
+  const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) =>
+    e.isFile(),
+  );
+  const out: Record<string, string> = {};
+  for (const f of files) {
+    const path = join(f.parentPath, f.name);
+    out[path.slice(dir.length + 1)] = createHash('sha256')
+      .update(await readFile(path))
+      .digest('hex');
+  }
+  return out;
+}
+
+describe('build', () => {
+  it('writes exactly the expected files', async () => {
+    const files = Object.keys(await snapshot(join(inject('builtRoot'), 'out'))).sort();
+    expect(files).toEqual(NATIONAL_FILES);
+  });
+
+  it('lists every output with its size and sha256, every input, and library versions in the manifest', async () => {
+    const out = join(inject('builtRoot'), 'out');
+    const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8'));
+    const hashes = await snapshot(out);
+    expect(manifest.outputs.map((o: { path: string }) => o.path)).toEqual(
+      NATIONAL_FILES.filter((f) => f !== 'manifest.json'),
+    );
+    for (const o of manifest.outputs) {
+      expect(o.sha256).toBe(hashes[o.path]);
+      expect(o.bytes).toBe((await readFile(join(out, o.path))).length);
+    }
+    const input = manifest.inputs.find(
+      (i: { path: string }) => i.path === 'data/dtoc/delayed-days-by-reason.csv',
+    );
+    expect(input.sha256).toBe(
+      createHash('sha256')
+        .update(await readFile(join(inject('builtRoot'), input.path)))
+        .digest('hex'),
+    );
+    expect(Object.keys(manifest.versions)).toEqual(
+      expect.arrayContaining(['node', 'pdfkit', 'vega', 'vega-lite', 'handlebars', 'sharp']),
+    );
+  });
+
+  it('is deterministic: a second build of the same inputs gives byte-identical files', async () => {
+    const root = await copyProject();
+    await buildIn(root);
+    expect(await snapshot(join(root, 'out'))).toEqual(
+      await snapshot(join(inject('builtRoot'), 'out')),
+    );
+  });
+
+  it("takes the briefing date from SOURCE_DATE_EPOCH's date, never the clock", async () => {
+    const root = await copyProject();
+    await buildIn(root, { date: '2031-02-03' });
+    const html = await readFile(join(root, 'out', 'bcf-briefing.html'), 'utf8');
+    expect(html).toContain('3 February 2031');
+    expect(pdfinfo(join(root, 'out', 'bcf-briefing.pdf'))).toMatch(
+      /CreationDate:\s+Mon Feb\s+3 00:00:00 2031 UTC/,
+    );
+  });
+
+  it('leaves the previous output exactly as it was when a build fails', async () => {
+    const root = await copyProject();
+    await buildIn(root);
+    const before = await snapshot(join(root, 'out'));
+    // Break one cell: validation fails and nothing may be written.
+    const csv = join(root, 'data/dtoc/delayed-days-by-reason.csv');
+    await writeFile(csv, (await readFile(csv, 'utf8')).replace('"19327"', '"19,327"'));
+    await expect(buildIn(root)).rejects.toBeInstanceOf(ValidationFailed);
+    expect(await snapshot(join(root, 'out'))).toEqual(before);
+  });
+
+  it('leaves the previous output untouched when a later stage fails', async () => {
+    const root = await copyProject();
+    await buildIn(root);
+    const before = await snapshot(join(root, 'out'));
+    const page = join(root, 'templates/shared/page.html.hbs');
+    await writeFile(
+      page,
+      (await readFile(page, 'utf8')).replace('{{meta.title}}', '{{meta.nope.title}}'),
+    );
+    await expect(buildIn(root)).rejects.toMatchObject({
+      code: 'TEMPLATE_RENDER',
+      at: { file: 'templates/shared/page.html.hbs' },
+    });
+    expect(await snapshot(join(root, 'out'))).toEqual(before);
+    expect((await lstat(join(root, 'out'))).isSymbolicLink()).toBe(true);
+    expect((await readdir(root)).filter((n) => n.startsWith('.out-'))).toHaveLength(1);
+  });
+});
