@@ -1,0 +1,61 @@
+/** The real command line, run as a child process: exit codes, messages, and out/ left alone. */
+import { execFile } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { dateFromEpoch } from '../pipeline/cli-args.ts';
+import { copyProject, PROJECT } from './helpers/project.ts';
+
+const run = promisify(execFile);
+const TSX = join(PROJECT, 'node_modules', '.bin', 'tsx');
+const CLI = join(PROJECT, 'pipeline', 'cli.ts');
+
+export async function cli(root: string, args: string[] = [], env: NodeJS.ProcessEnv = {}) {
+  try {
+    const { stdout, stderr } = await run(TSX, [CLI, 'build', ...args], {
+      cwd: root,
+      env: { ...process.env, SOURCE_DATE_EPOCH: '1795392000', ...env },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('command line', () => {
+  it('builds, exits 0 and says what it wrote', async () => {
+    const root = await copyProject();
+    const result = await cli(root);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/Wrote 12 files to out\//);
+  });
+
+  it('exits 1 on invalid input with a located message and no stack trace', async () => {
+    const root = await copyProject();
+    const csv = join(root, 'data/dtoc/delayed-days-by-reason.csv');
+    const lines = (await readFile(csv, 'utf8')).split('\n');
+    lines[213] = lines[213]!.replace(/^("[^"]*","[^"]*",)"\d+"/, '$1"12a"');
+    await writeFile(csv, lines.join('\n'));
+    const result = await cli(root);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      'data/dtoc/delayed-days-by-reason.csv:214 [Awaiting completion of assessment] DATA_FIELD_NOT_NUMBER',
+    );
+    expect(result.stderr).toContain('hint:');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('exits 2 on a usage error', async () => {
+    const root = await copyProject();
+    expect((await cli(root, ['--no-such-flag'])).code).toBe(2);
+    expect((await cli(root, [], { SOURCE_DATE_EPOCH: 'yesterday' })).code).toBe(2);
+  });
+
+  it('reads SOURCE_DATE_EPOCH as a UTC date', () => {
+    expect(dateFromEpoch('1795392000')).toBe('2026-11-23');
+    expect(dateFromEpoch(undefined)).toBeUndefined();
+    expect(() => dateFromEpoch('1.5')).toThrow(expect.objectContaining({ code: 'USAGE' }));
+  });
+});
