@@ -88,6 +88,8 @@ export interface Citation {
   locator?: string | undefined;
   /** Something a reader should know about how this source reports the figure. */
   note?: string | undefined;
+  /** A reviewer's explanation of a disagreement with the other sources. */
+  reviewed?: string | undefined;
 }
 
 export type Unit = 'gbp-bn' | 'gbp-m' | 'count' | 'days' | 'admissions' | 'percent';
@@ -109,6 +111,7 @@ export interface Quote {
   role: string;
   text: string;
   citation: Citation;
+  reviewed?: string | undefined;
 }
 
 /** A place where sources disagree with each other or with the data; the briefing's notes report it. */
@@ -123,6 +126,8 @@ export interface Discrepancy {
   /** The figure recomputed from the data, when there is one. */
   computed?: number;
   note?: string;
+  /** A reviewer's explanation: the disagreement is known, so it is not a warning. */
+  reviewed?: string;
 }
 
 export interface BriefingMeta {

@@ -78,7 +78,11 @@ function settleOne(
   compareSources(claim, index, yaml, problems, out.discrepancies);
 }
 
-/** Record where a source's number disagrees with the settled value, and any notes on wording. */
+/**
+ * Record where a source's number disagrees with the settled value. A disagreement is a warning
+ * until someone has looked at it and said so in the citation's `reviewed`; either way it is kept
+ * as a discrepancy, which the briefing's notes and the validation report show.
+ */
 function compareSources(
   claim: Claim,
   index: number,
@@ -87,45 +91,45 @@ function compareSources(
   discrepancies: Discrepancy[],
 ): void {
   const tolerance = claim.computed?.tolerance ?? 0;
-  const versions = claim.citations
-    .filter((c) => c.says !== undefined)
-    .map((c) => {
-      const stated = c.stated ?? statedNumber(c.says!);
-      const supported =
-        stated !== undefined && Math.abs(Math.abs(stated) - Math.abs(claim.value)) <= tolerance;
-      return { source: c.source, text: c.says!, supported };
-    });
-  claim.citations.forEach((c, j) => {
-    const version = versions.find((v) => v.source === c.source && v.text === c.says);
-    if (version && !version.supported) {
+  const versions = claim.citations.flatMap((c, j) => {
+    if (c.says === undefined) return [];
+    const stated = c.stated ?? statedNumber(c.says);
+    const supported =
+      stated !== undefined && Math.abs(Math.abs(stated) - Math.abs(claim.value)) <= tolerance;
+    if (!supported && !c.reviewed) {
+      const where = { ...yaml.locate([index, 'cite', j, 'says']), field: 'says' };
       problems.push(
         problem(
           yaml.file,
-          { ...yaml.locate([index, 'cite', j, 'says']), field: 'says' },
-          msg.sourcesConflict(claim.id, c.source, statedNumber(c.says!) ?? NaN, claim.value),
+          where,
+          msg.sourcesConflict(claim.id, c.source, stated ?? NaN, claim.value),
           'warning',
         ),
       );
     }
-    const note = c.note;
-    if (note)
+    return [{ source: c.source, text: c.says, supported, reviewed: c.reviewed }];
+  });
+  const conflicting = versions.filter((v) => !v.supported);
+  if (conflicting.length > 0) {
+    const reviewed = conflicting.map((v) => v.reviewed).filter((r): r is string => Boolean(r));
+    discrepancies.push({
+      kind: 'figure',
+      subject: claim.label,
+      ids: [claim.id],
+      versions: versions.map(({ reviewed: _r, ...v }) => v),
+      ...(claim.computed ? { computed: claim.computed.value } : {}),
+      ...(reviewed.length ? { reviewed: reviewed.join(' ') } : {}),
+    });
+  }
+  for (const c of claim.citations) {
+    if (c.note)
       discrepancies.push({
         kind: 'wording',
         subject: claim.label,
         ids: [claim.id],
         versions: [{ source: c.source, text: c.says ?? '', supported: true }],
-        note,
+        note: c.note,
       });
-  });
-  if (versions.some((v) => !v.supported)) {
-    const computed = claim.computed?.value;
-    discrepancies.push({
-      kind: 'figure',
-      subject: claim.label,
-      ids: [claim.id],
-      versions,
-      ...(computed !== undefined ? { computed } : {}),
-    });
   }
 }
 

@@ -64,6 +64,8 @@ const citationFields = z.strictObject({
   locator: text.optional(),
   /** Something a reader should know about how this source reports the figure. */
   note: text.optional(),
+  /** Who looked at a disagreement with the other sources, and what they found (stops the warning). */
+  reviewed: text.optional(),
 });
 const LINE_OR_LOCATOR =
   'a citation needs a `line` in the source file or a `locator` (paragraph, table or rows)';
@@ -137,6 +139,8 @@ export const quotesSchema = z.array(
     role: text,
     text,
     cite: quoteCitationSchema,
+    /** Explanation of a known difference from another source's version of the same remark. */
+    reviewed: text.optional(),
   }),
 );
 

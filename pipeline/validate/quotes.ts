@@ -44,14 +44,13 @@ export function findQuoteVariants(
       if (q.speaker !== other.speaker || q.citation.source === other.citation.source) return;
       if (normaliseText(q.text) === normaliseText(other.text) || !sameRemark(q.text, other.text))
         return;
-      problems.push(
-        problem(
-          yaml.file,
-          { ...yaml.locate([i + 1 + k, 'text']), field: 'text' },
-          msg.quoteVariant(q.speaker, q.id, other.id),
-          'warning',
-        ),
-      );
+      const reviewed = other.reviewed ?? q.reviewed;
+      if (!reviewed) {
+        const where = { ...yaml.locate([i + 1 + k, 'text']), field: 'text' };
+        problems.push(
+          problem(yaml.file, where, msg.quoteVariant(q.speaker, q.id, other.id), 'warning'),
+        );
+      }
       found.push({
         kind: 'quotation',
         subject: q.speaker,
@@ -60,6 +59,7 @@ export function findQuoteVariants(
           { source: q.citation.source, text: q.text, supported: true },
           { source: other.citation.source, text: other.text, supported: true },
         ],
+        ...(reviewed ? { reviewed } : {}),
       });
     });
   });
