@@ -5,7 +5,7 @@
  *     1. validate      RawDataset → ValidDataset          (contracts, domain rules, claims)
  *     2. charts        ChartDef[] → ChartImage[]           (Vega-Lite → SVG → PNG)
  *     3. fill          ValidDataset + charts → FilledDoc   (Handlebars → HTML → blocks)
- *     4. emit          FilledDoc → PDF, HTML               (pdfkit, page shell)
+ *     4. emit          FilledDoc → PDF, HTML; validation report (pdfkit, page shell)
  *     5. commit        files + manifest ──atomic swap──▶ out/
  */
 import type { BuildEffects } from './effects.ts';
@@ -16,6 +16,7 @@ import { buildManifest } from './output/manifest.ts';
 import { renderCharts } from './stages/charts.ts';
 import { emitHtml } from './stages/emit-html.ts';
 import { emitPdf } from './stages/emit-pdf.ts';
+import { emitValidationReport } from './stages/emit-report.ts';
 import { fillTemplates } from './stages/fill.ts';
 import { validate } from './stages/validate.ts';
 import type { InputFile, OutputFile } from './types.ts';
@@ -101,15 +102,15 @@ export async function build(options: BuildOptions, effects: BuildEffects): Promi
 
     // 4. Emit the PDF, then the HTML (which links to the PDF and states its size).
     const pdf = await timed('pdf', () => emitPdf(filled, charts));
-    const shellPath = `${templateDir}/shared/page.html.hbs`;
-    const shell = {
-      path: shellPath,
-      template: textOf(inputs, shellPath),
-      css: textOf(inputs, `${templateDir}/shared/briefing.css`),
+    const css = textOf(inputs, `${templateDir}/shared/briefing.css`);
+    const page = (name: string) => {
+      const path = `${templateDir}/shared/${name}`;
+      return { path, template: textOf(inputs, path), css };
     };
     const html = await timed('html', () =>
-      emitHtml(filled, shell, { pages: pdf.pages, bytes: pdf.bytes.length }),
+      emitHtml(filled, page('page.html.hbs'), { pages: pdf.pages, bytes: pdf.bytes.length }),
     );
+    const report = emitValidationReport(valid, page('validation-report.html.hbs'), NATIONAL.html);
 
     // 5. Write everything, with a manifest, by swapping in a complete new output folder.
     const chartFiles = charts.flatMap((c) =>
@@ -120,15 +121,11 @@ export async function build(options: BuildOptions, effects: BuildEffects): Promi
           ]
         : [],
     );
-    const report = {
-      path: 'validation-report.json',
-      bytes: new TextEncoder().encode(`${JSON.stringify(valid.report, null, 2)}\n`),
-    };
     const outputs: OutputFile[] = [
       { path: pdf.path, bytes: pdf.bytes },
       html,
       ...chartFiles,
-      report,
+      ...report,
     ];
     const files = [
       ...outputs,

@@ -19,6 +19,7 @@ const NATIONAL_FILES = [
   'charts/responsible-by-year.png',
   'charts/responsible-by-year.svg',
   'manifest.json',
+  'validation-report.html',
   'validation-report.json',
 ];
 

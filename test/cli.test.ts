@@ -29,7 +29,7 @@ describe('command line', () => {
     const root = await copyProject();
     const result = await cli(root);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/Wrote 12 files to out\//);
+    expect(result.stdout).toMatch(/Wrote 13 files to out\//);
   });
 
   it('exits 1 on invalid input with a located message and no stack trace', async () => {

@@ -93,6 +93,30 @@ describe('the HTML summary in Chromium', () => {
     expect(loaded).toBe(true);
   });
 
+  it('the validation report has no WCAG 2.2 AA violations either', async () => {
+    const report = await browser.newPage();
+    await report.goto(`file://${join(inject('builtRoot'), 'out', 'validation-report.html')}`, {
+      waitUntil: 'load',
+    });
+    await report.addScriptTag({
+      content: await readFile(require.resolve('axe-core/axe.min.js'), 'utf8'),
+    });
+    for (const width of [1280, 320]) {
+      await report.setViewport({ width, height: 900 });
+      const result = await report.evaluate(
+        (tags) =>
+          (
+            window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<AxeResult> } }
+          ).axe.run(document, { runOnly: { type: 'tag', values: tags } }),
+        AXE_TAGS,
+      );
+      expect(result.violations.map((v) => v.id)).toEqual([]);
+      expect(
+        await report.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+      ).toBe(true);
+    }
+  });
+
   it('hides the download link and data tables when printed', async () => {
     await page.emulateMediaType('print');
     const hidden = await page.evaluate(() =>

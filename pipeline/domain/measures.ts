@@ -40,3 +40,17 @@ export function computeMeasure(measure: Measure, data: DtocDataset): MeasureResu
     }
   }
 }
+
+/** The rule in words, for the validation report: "change in total, England, 2014-15 to 2015-16". */
+export function describeMeasure(measure: Measure): string {
+  switch (measure.measure) {
+    case 'fy-total':
+      return `total delayed days, ${measure.area}, ${measure.year}`;
+    case 'fy-change':
+      return `change in total delayed days, ${measure.area}, ${measure.from} to ${measure.to}`;
+    case 'fy-share':
+      return `share of delayed days attributed to ${measure.part.replace('-', ' ')} (%), ${measure.area}, ${measure.year}`;
+    case 'fy-reason':
+      return `delayed days for "${measure.reason}", ${measure.area}, ${measure.year}`;
+  }
+}

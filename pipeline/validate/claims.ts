@@ -5,7 +5,7 @@
  */
 import type { Problem } from '../errors.ts';
 import * as msg from '../messages/index.ts';
-import { computeMeasure } from '../domain/measures.ts';
+import { computeMeasure, describeMeasure } from '../domain/measures.ts';
 import type { Claim, Discrepancy, DtocDataset, ValidationReport } from '../types.ts';
 import type { ClaimInput } from './content-schema.ts';
 import { stripUndefined } from './content.ts';
@@ -48,7 +48,7 @@ function settleOne(
     }
     const tolerance = input.compute.tolerance;
     computed = {
-      rule: JSON.stringify(stripUndefined(input.compute)),
+      rule: describeMeasure(input.compute),
       value: result.value,
       tolerance,
     };
