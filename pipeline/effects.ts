@@ -32,6 +32,8 @@ export class FileBuildEffects implements BuildEffects {
     readonly root: string,
     readonly outDir: string,
     private readonly logger: (event: BuildEvent) => void = () => undefined,
+    /** How long to wait for another build's lock before giving up. */
+    private readonly lockWaitMs = 120_000,
   ) {}
 
   async readInputs(dirs: string[]): Promise<InputFile[]> {
@@ -53,23 +55,39 @@ export class FileBuildEffects implements BuildEffects {
     return files.sort((a, b) => (a.path < b.path ? -1 : 1));
   }
 
+  /**
+   * Hold `out.lock` for the whole build. Another build holding it is waited for, up to
+   * `lockWaitMs`; a lock left by a killed build goes stale after 10 s without updates.
+   */
   async lockOutput(): Promise<() => Promise<void>> {
     const target = join(this.root, this.outDir);
     await mkdir(join(target, '..'), { recursive: true });
-    try {
-      const release = await lockfile.lock(target, {
-        realpath: false,
-        lockfilePath: `${target}.lock`,
-        stale: 30_000,
-        update: 5_000,
-        retries: 0,
-      });
-      await removeStale(target);
-      return release;
-    } catch (error) {
-      if ((error as { code?: string }).code !== 'ELOCKED') throw error;
-      const def = msg.outputLocked(`${this.outDir}.lock`);
-      throw new PipelineError(def.code, def.message, { file: this.outDir }, def.hint);
+    const options = {
+      realpath: false,
+      lockfilePath: `${target}.lock`,
+      stale: 10_000,
+      update: 2_000,
+      retries: 0,
+    };
+    const deadline = this.now() + this.lockWaitMs;
+    for (let waiting = false; ; waiting = true) {
+      try {
+        const release = await lockfile.lock(target, options);
+        await removeStale(target);
+        return release;
+      } catch (error) {
+        if ((error as { code?: string }).code !== 'ELOCKED') throw error;
+        if (this.now() >= deadline) {
+          const def = msg.outputLocked(`${this.outDir}.lock`, Math.round(this.lockWaitMs / 1000));
+          throw new PipelineError(def.code, def.message, { file: this.outDir }, def.hint);
+        }
+        if (!waiting)
+          this.log({
+            type: 'info',
+            text: `Another build is writing to ${this.outDir}/; waiting for it to finish…`,
+          });
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
     }
   }
 

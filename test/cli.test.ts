@@ -1,28 +1,10 @@
 /** The real command line, run as a child process: exit codes, messages, and out/ left alone. */
-import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { dateFromEpoch } from '../pipeline/cli-args.ts';
-import { copyProject, PROJECT } from './helpers/project.ts';
-
-const run = promisify(execFile);
-const TSX = join(PROJECT, 'node_modules', '.bin', 'tsx');
-const CLI = join(PROJECT, 'pipeline', 'cli.ts');
-
-export async function cli(root: string, args: string[] = [], env: NodeJS.ProcessEnv = {}) {
-  try {
-    const { stdout, stderr } = await run(TSX, [CLI, 'build', ...args], {
-      cwd: root,
-      env: { ...process.env, SOURCE_DATE_EPOCH: '1795392000', ...env },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+import { cli } from './helpers/cli.ts';
+import { copyProject } from './helpers/project.ts';
 
 describe('command line', () => {
   it('builds, exits 0 and says what it wrote', async () => {

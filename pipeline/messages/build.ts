@@ -7,8 +7,8 @@ export const usage = (reason: string): MessageDef => ({
   hint: 'run `npm run build:report -- --help` to see the options',
 });
 
-export const outputLocked = (holder: string): MessageDef => ({
+export const outputLocked = (holder: string, waitedSeconds: number): MessageDef => ({
   code: 'OUTPUT_LOCKED',
-  message: `another build is writing to this output folder (${holder})`,
-  hint: 'wait for it to finish; if no build is running, the lock clears itself within a minute',
+  message: `another build is still writing to this output folder (${holder}); waited ${waitedSeconds} s`,
+  hint: 'wait for it to finish and run again; a lock left by a build that was killed clears itself within 10 seconds',
 });

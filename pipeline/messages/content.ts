@@ -10,9 +10,10 @@ export const yamlInvalid = (reason: string): MessageDef => ({
   hint: 'check the indentation and that text containing ": " or "#" is in quotes',
 });
 
-export const schemaIssue = (path: readonly (string | number)[], reason: string): MessageDef => ({
+export const schemaIssue = (where: string, reason: string, got: unknown): MessageDef => ({
   code: 'CONTENT_SCHEMA',
-  message: `${path.length ? path.join('.') : 'the file'}: ${reason}`,
+  message: `${where || 'the file'}: ${reason}${got === undefined || typeof got === 'object' ? '' : `, got ${JSON.stringify(got)}`}`,
+  ...(got === undefined || typeof got === 'object' ? {} : { got: String(got) }),
   hint: 'see the comment at the top of the file for what each entry needs',
 });
 

@@ -66,9 +66,34 @@ export function checkSchema<T>(
       problem(
         yaml.file,
         { ...yaml.locate(path), ...(field ? { field: String(field) } : {}) },
-        msg.schemaIssue(path, issue.message),
+        msg.schemaIssue(describePath(yaml.data, path), issue.message, valueAt(yaml.data, path)),
       ),
     );
   }
   return undefined;
+}
+
+function valueAt(data: unknown, path: Path): unknown {
+  return path.reduce<unknown>(
+    (v, key) =>
+      v && typeof v === 'object' ? (v as Record<string | number, unknown>)[key] : undefined,
+    data,
+  );
+}
+
+/** [3, 'cite', 1, 'line'] → 'entry 4 ("pooled-budget"), cite 2, line': how a person finds it. */
+function describePath(data: unknown, path: Path): string {
+  const parts: string[] = [];
+  path.forEach((key, i) => {
+    if (typeof key === 'string') {
+      parts.push(key);
+      return;
+    }
+    const item = valueAt(data, path.slice(0, i + 1)) as { id?: unknown } | undefined;
+    const id =
+      item && typeof item === 'object' && typeof item.id === 'string' ? ` ("${item.id}")` : '';
+    parts.push(i === 0 ? `entry ${key + 1}${id}` : `${String(path[i - 1])} ${key + 1}${id}`);
+  });
+  // "cite, cite 2" reads badly: drop a key name when the next part repeats it.
+  return parts.filter((p, i) => !parts[i + 1]?.startsWith(`${p} `)).join(', ');
 }

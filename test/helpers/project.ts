@@ -58,3 +58,27 @@ export function realValid(): Promise<ValidDataset> {
 }
 
 export const readText = (path: string): Promise<string> => readFile(path, 'utf8');
+
+/** Give a project copy a previous build: a copy of `fromRoot`'s output, linked as `out`. */
+export async function seedOutput(root: string, fromRoot: string): Promise<void> {
+  const { realpath, symlink } = await import('node:fs/promises');
+  await cp(await realpath(join(fromRoot, 'out')), join(root, '.out-out-seed'), { recursive: true });
+  await symlink('.out-out-seed', join(root, 'out'));
+}
+
+/** sha256 of every file under `dir`, keyed by relative path. */
+export async function snapshot(dir: string): Promise<Record<string, string>> {
+  const { createHash } = await import('node:crypto');
+  const { readdir } = await import('node:fs/promises');
+  const entries = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) =>
+    e.isFile(),
+  );
+  const out: Record<string, string> = {};
+  for (const e of entries) {
+    const path = join(e.parentPath, e.name);
+    out[path.slice(dir.length + 1)] = createHash('sha256')
+      .update(await readFile(path))
+      .digest('hex');
+  }
+  return Object.fromEntries(Object.entries(out).sort());
+}

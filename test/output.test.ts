@@ -1,0 +1,71 @@
+/** out/ under stress: builds at the same time, a held lock, and builds killed part-way. */
+import { once } from 'node:events';
+import { readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import lockfile from 'proper-lockfile';
+import { describe, expect, inject, it } from 'vitest';
+import { build, DEFAULT_OPTIONS } from '../pipeline/build.ts';
+import { FileBuildEffects } from '../pipeline/effects.ts';
+import { cli, startCli } from './helpers/cli.ts';
+import { copyProject, seedOutput, snapshot } from './helpers/project.ts';
+
+const buildFolders = async (root: string) =>
+  (await readdir(root)).filter((n) => n.startsWith('.out-'));
+
+describe('the output folder', () => {
+  it('survives two builds started at once: the second waits, and out/ is one complete build', async () => {
+    const root = await copyProject();
+    const [a, b] = await Promise.all([cli(root), cli(root)]);
+    expect([a.code, b.code]).toEqual([0, 0]);
+    expect(a.stdout + b.stdout).toContain(
+      'Another build is writing to out/; waiting for it to finish',
+    );
+    expect(await snapshot(join(root, 'out'))).toEqual(
+      await snapshot(join(inject('builtRoot'), 'out')),
+    );
+    expect(await buildFolders(root)).toHaveLength(1);
+  });
+
+  it('says so, and writes nothing, when another build holds the lock too long', async () => {
+    const root = await copyProject();
+    await seedOutput(root, inject('builtRoot'));
+    const before = await snapshot(join(root, 'out'));
+    const release = await lockfile.lock(join(root, 'out'), {
+      realpath: false,
+      lockfilePath: join(root, 'out.lock'),
+    });
+    try {
+      const effects = new FileBuildEffects(root, 'out', () => undefined, 300);
+      await expect(
+        build({ ...DEFAULT_OPTIONS, date: '2026-11-23' }, effects),
+      ).rejects.toMatchObject({ code: 'OUTPUT_LOCKED', at: { file: 'out' } });
+    } finally {
+      await release();
+    }
+    expect(await snapshot(join(root, 'out'))).toEqual(before);
+  });
+
+  it('holds the complete old or the complete new output when a build is killed at any moment', async () => {
+    const root = await copyProject();
+    await seedOutput(root, inject('builtRoot'));
+    const old = await snapshot(join(root, 'out'));
+    const NEW_DATE = { SOURCE_DATE_EPOCH: '1798761600' }; // 1 January 2027: every output differs.
+    const seen: Record<string, string>[] = [];
+    for (const delay of [150, 500, 900, 1300, 1700, 2100, 2500, 2900, 3300]) {
+      const child = startCli(root, NEW_DATE);
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      if (child.exitCode === null) process.kill(-child.pid!, 'SIGKILL');
+      if (child.exitCode === null && child.signalCode === null) await once(child, 'exit');
+      seen.push(await snapshot(join(root, 'out')));
+      // A killed build's lock goes stale after 10 s; clear it now rather than wait.
+      await rm(join(root, 'out.lock'), { recursive: true, force: true });
+    }
+    const finished = await cli(root, [], NEW_DATE);
+    expect(finished.code).toBe(0);
+    const fresh = await snapshot(join(root, 'out'));
+    expect(fresh).not.toEqual(old);
+    for (const state of seen) expect([old, fresh]).toContainEqual(state);
+    expect(seen[0]).toEqual(old);
+    expect(await buildFolders(root)).toHaveLength(1);
+  }, 120_000);
+});
