@@ -27,7 +27,7 @@ type Options = Handlebars.HelperOptions;
 function lookup<T>(
   map: Map<string, T>,
   id: unknown,
-  kind: 'claim' | 'quote' | 'chart',
+  kind: 'claim' | 'quote' | 'chart' | 'source',
   ctx: HelperContext,
   options: Options,
 ): T {
@@ -63,16 +63,9 @@ export function registerHelpers(
     );
   });
 
-  hb.registerHelper('src', (id: unknown) => {
-    const source = ctx.sources.get(String(id));
-    if (!source)
-      throw new PipelineError(
-        'CONTENT_SOURCE_UNKNOWN',
-        `the template cites source "${String(id)}", which is not in sources.yaml`,
-        { file: ctx.templatePath },
-      );
-    return html(citeMarker(source));
-  });
+  hb.registerHelper('src', (id: unknown, options: Options) =>
+    html(citeMarker(lookup(ctx.sources, id, 'source', ctx, options))),
+  );
 
   hb.registerHelper('quote', (id: unknown, options: Options) => {
     const quote = lookup(ctx.quotes, id, 'quote', ctx, options);

@@ -90,17 +90,19 @@ export const quoteVariant = (speaker: string, first: string, second: string): Me
   hint: 'the briefing reports the difference in its notes on the sources',
 });
 
+const REF_CODES = {
+  claim: 'TEMPLATE_CLAIM_UNKNOWN',
+  quote: 'TEMPLATE_QUOTE_UNKNOWN',
+  chart: 'TEMPLATE_CHART_UNKNOWN',
+  source: 'CONTENT_SOURCE_UNKNOWN',
+} as const;
+
 export const templateRefUnknown = (
-  kind: 'claim' | 'quote' | 'chart',
+  kind: keyof typeof REF_CODES,
   id: string,
   known: string[],
 ): MessageDef => ({
-  code:
-    kind === 'claim'
-      ? 'TEMPLATE_CLAIM_UNKNOWN'
-      : kind === 'quote'
-        ? 'TEMPLATE_QUOTE_UNKNOWN'
-        : 'TEMPLATE_CHART_UNKNOWN',
+  code: REF_CODES[kind],
   message: `the template names ${kind} "${id}", which does not exist`,
   hint:
     known.length <= 12

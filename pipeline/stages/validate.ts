@@ -42,13 +42,12 @@ export function validate(raw: RawDataset, options: ValidateOptions): ValidDatase
       id: c.id,
       line: content.claimsFile.locate([i, 'id']).line,
     }));
-    checkTemplateRefs(
-      refs,
-      claimLines,
-      content.quotes.map((q) => q.id),
-      content.claimsFile.file,
-      problems,
-    );
+    const known = {
+      claims: claimLines,
+      quotes: content.quotes.map((q) => q.id),
+      sources: content.sources.map((s) => s.id),
+    };
+    checkTemplateRefs(refs, known, content.claimsFile.file, problems);
   }
   const quotes = content?.quotes.map(({ cite, ...q }) => ({ ...q, citation: cite })) ?? [];
   const variants = content ? findQuoteVariants(quotes, content.quotesFile, problems) : [];

@@ -10,7 +10,7 @@ import { decodeText } from './csv.ts';
 import { problem } from './problems.ts';
 
 export interface TemplateRef {
-  helper: 'fig' | 'quote';
+  helper: 'fig' | 'quote' | 'src';
   id: string;
   file: string;
   line: number;
@@ -30,7 +30,11 @@ function collectRefs(node: unknown, file: string, refs: TemplateRef[]): void {
   };
   const helper = n.path?.original;
   const first = n.params?.[0] as (Node & { value?: unknown }) | undefined;
-  if ((helper === 'fig' || helper === 'quote') && first?.type === 'StringLiteral' && n.loc) {
+  if (
+    (helper === 'fig' || helper === 'quote' || helper === 'src') &&
+    first?.type === 'StringLiteral' &&
+    n.loc
+  ) {
     refs.push({
       helper,
       id: String(first.value),
@@ -65,29 +69,30 @@ export function scanTemplates(files: InputFile[], problems: Problem[]): Template
   return refs;
 }
 
+export interface KnownIds {
+  claims: { id: string; line: number }[];
+  quotes: string[];
+  sources: string[];
+}
+
+const KIND = { fig: 'claim', quote: 'quote', src: 'source' } as const;
+
 export function checkTemplateRefs(
   refs: TemplateRef[],
-  claims: { id: string; line: number }[],
-  quoteIds: string[],
+  known: KnownIds,
   claimsFile: string,
   problems: Problem[],
 ): void {
-  const claimIds = claims.map((c) => c.id);
-  const known = { fig: new Set(claimIds), quote: new Set(quoteIds) };
+  const ids = { fig: known.claims.map((c) => c.id), quote: known.quotes, src: known.sources };
   for (const ref of refs) {
-    if (known[ref.helper].has(ref.id)) continue;
-    const kind = ref.helper === 'fig' ? 'claim' : 'quote';
-    const ids = ref.helper === 'fig' ? claimIds : quoteIds;
+    if (ids[ref.helper].includes(ref.id)) continue;
+    const where = { line: ref.line, column: ref.column, field: ref.helper };
     problems.push(
-      problem(
-        ref.file,
-        { line: ref.line, column: ref.column, field: ref.helper },
-        msg.templateRefUnknown(kind, ref.id, ids),
-      ),
+      problem(ref.file, where, msg.templateRefUnknown(KIND[ref.helper], ref.id, ids[ref.helper])),
     );
   }
   const used = new Set(refs.filter((r) => r.helper === 'fig').map((r) => r.id));
-  for (const { id, line } of claims) {
+  for (const { id, line } of known.claims) {
     if (!used.has(id))
       problems.push(problem(claimsFile, { line, field: 'id' }, msg.claimUnused(id), 'warning'));
   }
