@@ -18,6 +18,7 @@ import { emitHtml } from './stages/emit-html.ts';
 import { emitPdf } from './stages/emit-pdf.ts';
 import { emitValidationReport } from './stages/emit-report.ts';
 import { fillTemplates } from './stages/fill.ts';
+import { NATIONAL, nationalFill } from './briefings/national.ts';
 import { validate } from './stages/validate.ts';
 import type { InputFile, OutputFile } from './types.ts';
 import { versions } from './versions.ts';
@@ -41,8 +42,6 @@ export interface BuildResult {
   files: OutputFile[];
   warnings: number;
 }
-
-const NATIONAL = { content: 'bcf', pdf: 'bcf-briefing.pdf', html: 'bcf-briefing.html' } as const;
 
 function textOf(files: InputFile[], path: string): string {
   const file = files.find((f) => f.path === path);
@@ -92,12 +91,9 @@ export async function build(options: BuildOptions, effects: BuildEffects): Promi
     // 3. Fill the briefing template.
     const templatePath = `${templateDir}/${NATIONAL.content}/briefing.hbs`;
     const filled = await timed('fill', () =>
-      fillTemplates({
-        valid,
-        charts,
-        template: { path: templatePath, source: textOf(inputs, templatePath) },
-        files: NATIONAL,
-      }),
+      fillTemplates(
+        nationalFill(valid, charts, { path: templatePath, source: textOf(inputs, templatePath) }),
+      ),
     );
 
     // 4. Emit the PDF, then the HTML (which links to the PDF and states its size).

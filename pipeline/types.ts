@@ -186,6 +186,8 @@ export interface ChartDef {
   sourceLine: string;
   sourceIds: string[];
   spec: Record<string, unknown>;
+  /** Rows for the spec's named dataset "table", when the spec is shared by many briefings. */
+  rows?: Record<string, unknown>[];
   table: DataTable;
 }
 
@@ -252,4 +254,65 @@ export interface FilledDoc {
 export interface OutputFile {
   path: string;
   bytes: Uint8Array;
+}
+
+// ---------- area briefings ----------
+
+/** A position among all areas on one measure: 1 is the highest value. */
+export interface Rank {
+  position: number;
+  of: number;
+}
+
+export interface Shares {
+  nhs: number | null;
+  socialCare: number | null;
+  both: number | null;
+}
+
+/** Everything an area briefing states, computed from the data (serializable, so workers can take it). */
+export interface AreaModel {
+  name: string;
+  slug: string;
+  codes: { old?: string; current?: string };
+  /** First and last month with data for this area. */
+  period: { first: string; last: string };
+  latest: {
+    year: string;
+    previousYear: string;
+    days: number | null;
+    previous: number | null;
+    change: number | null;
+    changePct: number | null;
+    daysRank: Rank | null;
+    changeRank: Rank | null;
+  };
+  bcf: {
+    before: string;
+    after: string;
+    daysBefore: number | null;
+    daysAfter: number | null;
+    change: number | null;
+    changePct: number | null;
+    rank: Rank | null;
+    englandChangePct: number | null;
+    englandChange: number | null;
+  };
+  shares: { year: string; area: Shares; england: Shares; socialCareRank: Rank | null };
+  monthly: { month: string; days: number | null; rolling: number | null }[];
+  reasons: { label: string; area: number | null; england: number | null }[];
+  orgByYear: { year: string; nhs: number | null; socialCare: number | null; both: number | null }[];
+  quality: {
+    codeChange?: { old: string; current: string };
+    notAvailableMonths: string[];
+    partialYears: string[];
+    notCollected: string[];
+  };
+}
+
+/** The change in the BCF's first year for every area, for the chart that places one area among all. */
+export interface AreaDistribution {
+  year: string;
+  england: number | null;
+  areas: { slug: string; name: string; changePct: number | null }[];
 }

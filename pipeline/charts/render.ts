@@ -45,9 +45,7 @@ export interface RenderedSvg {
   bounds: { x1: number; y1: number; x2: number; y2: number };
 }
 
-async function renderOnce(vlSpec: Record<string, unknown>): Promise<RenderedSvg> {
-  const { spec } = vegaLite.compile(vlSpec as unknown as vegaLite.TopLevelSpec);
-  const view = new vega.View(vega.parse(spec), { renderer: 'none', logLevel: vega.Error });
+async function draw(view: vega.View, spec: object): Promise<RenderedSvg> {
   vega.resetSVGDefIds();
   const svg = await view.toSVG();
   const width = Number(/width="([\d.]+)"/.exec(svg)?.[1]);
@@ -59,9 +57,57 @@ async function renderOnce(vlSpec: Record<string, unknown>): Promise<RenderedSvg>
     }
   ).root.bounds;
   const [left, top] = view.origin();
-  const bounds = { x1: b.x1 + left, y1: b.y1 + top, x2: b.x2 + left, y2: b.y2 + top };
-  view.finalize();
-  return { svg, vegaSpec: spec, width, height, bounds };
+  return {
+    svg,
+    vegaSpec: spec,
+    width,
+    height,
+    bounds: { x1: b.x1 + left, y1: b.y1 + top, x2: b.x2 + left, y2: b.y2 + top },
+  };
+}
+
+const compile = (vlSpec: Record<string, unknown>) =>
+  vegaLite.compile(vlSpec as unknown as vegaLite.TopLevelSpec).spec;
+
+async function renderOnce(vlSpec: Record<string, unknown>): Promise<RenderedSvg> {
+  const spec = compile(vlSpec);
+  const view = new vega.View(vega.parse(spec), { renderer: 'none', logLevel: vega.Error });
+  try {
+    return await draw(view, spec);
+  } finally {
+    view.finalize();
+  }
+}
+
+/** One compiled view per shared spec, kept for the life of the process (or worker). */
+const views = new Map<string, { view: vega.View; spec: object }>();
+
+/**
+ * Render a spec shared by many briefings with this briefing's rows: the spec is compiled and its
+ * view built once, then only the named dataset "table" changes.
+ */
+export async function renderWithRows(
+  vlSpec: Record<string, unknown>,
+  rows: Record<string, unknown>[],
+): Promise<RenderedSvg> {
+  installTextMetrics();
+  const key = JSON.stringify(vlSpec);
+  let cached = views.get(key);
+  if (!cached) {
+    const spec = compile(vlSpec);
+    cached = {
+      view: new vega.View(vega.parse(spec), { renderer: 'none', logLevel: vega.Error }),
+      spec,
+    };
+    views.set(key, cached);
+  }
+  const { view, spec } = cached;
+  view.data(
+    'table',
+    rows.map((r) => ({ ...r })),
+  );
+  await view.runAsync();
+  return draw(view, spec);
 }
 
 /**

@@ -44,15 +44,13 @@ function lookup<T>(
   );
 }
 
-export function registerHelpers(
-  hb: typeof Handlebars,
-  ctx: HelperContext,
-): { usedClaims: Set<string> } {
+/** The helpers for one render; they keep the figure numbering and what was cited. */
+export function makeHelpers(ctx: HelperContext): Record<string, Handlebars.HelperDelegate> {
   const usedClaims = new Set<string>();
   const usedQuotes = new Set<string>();
   let figureNumber = 0;
 
-  hb.registerHelper('fig', (id: unknown, options: Options) => {
+  const fig = (id: unknown, options: Options) => {
     const claim = lookup(ctx.claims, id, 'claim', ctx, options);
     usedClaims.add(claim.id);
     const value = options.hash.abs ? Math.abs(claim.value) : claim.value;
@@ -61,13 +59,12 @@ export function registerHelpers(
     return html(
       `<span class="fig">${esc(text)}</span>${options.hash.cite === false ? '' : citeMarker(source)}`,
     );
-  });
+  };
 
-  hb.registerHelper('src', (id: unknown, options: Options) =>
-    html(citeMarker(lookup(ctx.sources, id, 'source', ctx, options))),
-  );
+  const src = (id: unknown, options: Options) =>
+    html(citeMarker(lookup(ctx.sources, id, 'source', ctx, options)));
 
-  hb.registerHelper('quote', (id: unknown, options: Options) => {
+  const quote = (id: unknown, options: Options) => {
     const quote = lookup(ctx.quotes, id, 'quote', ctx, options);
     usedQuotes.add(quote.id);
     const source = ctx.sources.get(quote.citation.source)!;
@@ -77,27 +74,27 @@ export function registerHelpers(
       `<figure class="quote"><blockquote><p>“${esc(text)}”</p></blockquote>` +
         `<figcaption>${esc(quote.speaker)}, ${esc(quote.role)}, quoted by ${esc(source.publisher.split(' (')[0])} ${citeMarker(source)}</figcaption></figure>`,
     );
-  });
+  };
 
-  hb.registerHelper('chart', (id: unknown, options: Options) => {
+  const chart = (id: unknown, options: Options) => {
     const chart = lookup(ctx.charts, id, 'chart', ctx, options);
     figureNumber++;
     return html(renderChartFigure(chart, figureNumber));
-  });
+  };
 
-  hb.registerHelper('notes', () => {
+  const notes = () => {
     const items = discrepancyNotes(ctx.discrepancies, { sources: ctx.sources, claims: ctx.claims });
     for (const d of ctx.discrepancies)
       if (d.kind === 'quotation') d.ids.forEach((q) => usedQuotes.add(q));
     return html(`<ul class="notes">${items.map((i) => `<li>${i}</li>`).join('')}</ul>`);
-  });
+  };
 
-  hb.registerHelper('sources', () => {
+  const sources = () => {
     const quotes = [...ctx.quotes.values()].filter((q) => usedQuotes.has(q.id));
     return html(
       sourcesList([...ctx.sources.values()], [...ctx.claims.values()], quotes, usedClaims),
     );
-  });
+  };
 
-  return { usedClaims };
+  return { fig, src, quote, chart, notes, sources } as Record<string, Handlebars.HelperDelegate>;
 }

@@ -3,7 +3,7 @@
  * HTML; with `files`, also a standalone SVG and PNG with its title and source drawn in.
  */
 import type { ChartDef, ChartImage } from '../types.ts';
-import { renderPng, renderSvg } from '../charts/render.ts';
+import { renderPng, renderSvg, renderWithRows } from '../charts/render.ts';
 import { composeStandalone } from '../charts/standalone.ts';
 import { PipelineError } from '../errors.ts';
 
@@ -14,7 +14,9 @@ export interface ChartOptions {
 
 async function renderChart(def: ChartDef, options: ChartOptions): Promise<ChartImage> {
   try {
-    const rendered = await renderSvg(def.spec);
+    const rendered = def.rows
+      ? await renderWithRows(def.spec, def.rows)
+      : await renderSvg(def.spec);
     const image: ChartImage = {
       ...def,
       svg: rendered.svg,

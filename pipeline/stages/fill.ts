@@ -1,62 +1,41 @@
 /**
- * Stage 3: fill. Render the briefing's Handlebars template with the validated figures, quotations
- * and rendered charts (escaping on: helpers return escaped HTML), then read the result back as
- * blocks so the PDF shows exactly what the HTML shows.
+ * Stage 3: fill. Render a briefing's Handlebars template with its data, figures, quotations and
+ * rendered charts (escaping on: helpers return escaped HTML), then read the result back as blocks
+ * so the PDF shows exactly what the HTML shows.
  */
 import Handlebars from 'handlebars';
 import { PipelineError } from '../errors.ts';
-import { formatDate } from '../domain/format.ts';
-import { monthLabel } from '../domain/periods.ts';
-import type { ChartImage, DocMeta, FilledDoc, ValidDataset } from '../types.ts';
-import { registerHelpers } from '../fill/helpers.ts';
+import { makeHelpers, type HelperContext } from '../fill/helpers.ts';
 import { parseBlocks } from '../fill/parse-html.ts';
+import type { DocMeta, FilledDoc } from '../types.ts';
 
 export interface FillInput {
-  valid: ValidDataset;
-  charts: ChartImage[];
+  meta: DocMeta;
   template: { path: string; source: string };
-  files: { pdf: string; html: string };
+  /** What the template reads besides `meta` (escaped when output). */
+  context: Record<string, unknown>;
+  /** What the helpers look up: figures, quotations, sources, charts, discrepancies. */
+  refs: Omit<HelperContext, 'templatePath'>;
 }
 
-export function fillTemplates({ valid, charts, template, files }: FillInput): FilledDoc {
-  const { briefing, dtoc } = valid;
-  const meta: DocMeta = {
-    ...briefing.meta,
-    dateLabel: formatDate(briefing.meta.date),
-    shortTitle: briefing.meta.title,
-    keywords: [
-      'Better Care Fund',
-      'health and social care integration',
-      'delayed transfers of care',
-      'National Audit Office',
-    ],
-    pdfFile: files.pdf,
-    htmlFile: files.html,
-  };
-  const hb = Handlebars.create();
-  registerHelpers(hb, {
-    templatePath: template.path,
-    claims: new Map(briefing.claims.map((c) => [c.id, c])),
-    quotes: new Map(briefing.quotes.map((q) => [q.id, q])),
-    sources: new Map(briefing.sources.map((s) => [s.id, s])),
-    charts: new Map(charts.map((c) => [c.id, c])),
-    discrepancies: briefing.discrepancies,
-  });
-  const context = {
-    meta,
-    data: {
-      first: monthLabel(dtoc.months[0]!),
-      last: monthLabel(dtoc.months.at(-1)!),
-      areas: dtoc.areas.length,
-    },
-  };
-  const html = render(hb, template, context);
-  return { meta, html, blocks: parseBlocks(html, template.path) };
+/** Each template is compiled once per process (or worker) and reused for every briefing. */
+const compiled = new Map<string, HandlebarsTemplateDelegate>();
+
+function compile(template: FillInput['template']): HandlebarsTemplateDelegate {
+  const key = `${template.path}\u0000${template.source}`;
+  let fn = compiled.get(key);
+  if (!fn) {
+    fn = Handlebars.create().compile(template.source, { strict: true });
+    compiled.set(key, fn);
+  }
+  return fn;
 }
 
-function render(hb: typeof Handlebars, template: FillInput['template'], context: object): string {
+export function fillTemplates({ meta, template, context, refs }: FillInput): FilledDoc {
+  let html: string;
   try {
-    return hb.compile(template.source, { strict: true, noEscape: false })(context);
+    const helpers = makeHelpers({ ...refs, templatePath: template.path });
+    html = compile(template)({ ...context, meta }, { helpers });
   } catch (error) {
     if (error instanceof PipelineError) throw error;
     const reason = error instanceof Error ? error.message : String(error);
@@ -69,4 +48,5 @@ function render(hb: typeof Handlebars, template: FillInput['template'], context:
       { cause: error },
     );
   }
+  return { meta, html, blocks: parseBlocks(html, template.path) };
 }

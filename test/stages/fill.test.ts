@@ -1,23 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { PipelineError } from '../../pipeline/errors.ts';
 import { parseBlocks } from '../../pipeline/fill/parse-html.ts';
+import { nationalFill } from '../../pipeline/briefings/national.ts';
 import { fillTemplates } from '../../pipeline/stages/fill.ts';
 import { validate } from '../../pipeline/stages/validate.ts';
 import type { ValidDataset } from '../../pipeline/types.ts';
 import { FIXTURE_OPTIONS, fixtureFiles } from '../helpers/fixtures.ts';
 
-const FILES = { pdf: 'x.pdf', html: 'x.html' };
-
 function fill(
   template: string,
   valid: ValidDataset = validate({ files: fixtureFiles() }, FIXTURE_OPTIONS),
 ) {
-  return fillTemplates({
-    valid,
-    charts: [],
-    template: { path: 'templates/bcf/briefing.hbs', source: template },
-    files: FILES,
-  });
+  return fillTemplates(
+    nationalFill(valid, [], { path: 'templates/bcf/briefing.hbs', source: template }),
+  );
 }
 
 describe('fill: helpers', () => {

@@ -1,0 +1,316 @@
+/**
+ * The four charts of an area briefing. Each spec is the same for every area and reads its rows
+ * from the named dataset "table", so a worker compiles it once and only swaps the data.
+ */
+import { formatDays, formatNumber, formatPercent } from '../../domain/format.ts';
+import { monthLabel, type Month } from '../../domain/periods.ts';
+import type { AreaDistribution, AreaModel, ChartDef } from '../../types.ts';
+import { baseSpec, PALETTE } from '../theme.ts';
+import { NHSE_SOURCE_LINE } from './source-line.ts';
+
+const TABLE = { name: 'table' };
+const AREA_COLOUR = PALETTE.darkBlue;
+const ENGLAND_COLOUR = PALETTE.midGrey;
+
+const MONTHLY_SPEC = {
+  ...baseSpec(118),
+  data: TABLE,
+  mark: { type: 'line', invalid: 'break-paths-show-domains' },
+  encoding: {
+    x: {
+      field: 'date',
+      type: 'temporal',
+      title: null,
+      axis: { format: '%Y', tickCount: 8, labelAngle: 0 },
+    },
+    y: {
+      field: 'days',
+      type: 'quantitative',
+      title: 'Delayed days a month',
+      axis: { tickCount: 4 },
+    },
+    color: {
+      field: 'series',
+      type: 'nominal',
+      title: null,
+      scale: { domain: ['Each month', '12-month average'], range: ['#7F9CC0', AREA_COLOUR] },
+    },
+    strokeWidth: {
+      field: 'series',
+      type: 'nominal',
+      legend: null,
+      scale: { domain: ['Each month', '12-month average'], range: [1, 2.5] },
+    },
+  },
+};
+
+export function monthlyChart(m: AreaModel): ChartDef {
+  const rows = m.monthly.flatMap((p) => [
+    { date: `${p.month}-01`, series: 'Each month', days: p.days },
+    { date: `${p.month}-01`, series: '12-month average', days: p.rolling },
+  ]);
+  const known = m.monthly.filter((p) => p.days !== null);
+  const peak = known.reduce(
+    (a, b) => (b.days! > a.days! ? b : a),
+    known[0] ?? { month: m.period.first, days: null },
+  );
+  return {
+    id: 'monthly',
+    title: `Delayed days each month in ${m.name}, ${monthLabel(m.period.first as Month)} to ${monthLabel(m.period.last as Month)}, with the 12-month average`,
+    alt: `Line chart of delayed days each month in ${m.name}. The highest month was ${monthLabel(peak.month as Month)} with ${formatDays(peak.days)} days; the latest, ${monthLabel(m.period.last as Month)}, had ${formatDays(m.monthly.at(-1)?.days ?? null)}.`,
+    sourceLine: NHSE_SOURCE_LINE,
+    sourceIds: ['nhse-dtoc'],
+    spec: MONTHLY_SPEC,
+    rows,
+    table: {
+      caption: `Delayed days each month in ${m.name}`,
+      columns: [
+        { label: 'Month', numeric: false },
+        { label: 'Delayed days', numeric: true },
+        { label: '12-month average', numeric: true },
+      ],
+      rows: m.monthly.map((p) => [
+        monthLabel(p.month as Month),
+        formatDays(p.days),
+        p.rolling === null ? 'not available' : formatNumber(p.rolling, 0),
+      ]),
+    },
+  };
+}
+
+const REASONS_SPEC = {
+  ...baseSpec(198),
+  data: TABLE,
+  mark: { type: 'bar', height: { band: 0.85 } },
+  encoding: {
+    y: {
+      field: 'reason',
+      type: 'nominal',
+      sort: null,
+      title: null,
+      axis: { ticks: false, domain: false },
+    },
+    yOffset: { field: 'order', type: 'ordinal' },
+    x: {
+      field: 'share',
+      type: 'quantitative',
+      title: 'Share of delayed days (%)',
+      axis: { tickCount: 5 },
+    },
+    color: {
+      field: 'who',
+      type: 'nominal',
+      title: null,
+      sort: { field: 'order' },
+      scale: { range: [AREA_COLOUR, ENGLAND_COLOUR] },
+    },
+  },
+};
+
+export function reasonsChart(m: AreaModel): ChartDef {
+  const shown = m.reasons.filter((r) => r.area !== null || r.england !== null);
+  const rows = shown.flatMap((r) => [
+    { reason: r.label, who: m.name, order: 0, share: r.area },
+    { reason: r.label, who: 'England', order: 1, share: r.england },
+  ]);
+  const top = [...shown].filter((r) => r.area !== null).sort((a, b) => b.area! - a.area!)[0];
+  return {
+    id: 'reasons',
+    title: `Reasons for delay in ${m.name} and England, ${m.latest.year}, as shares of delayed days`,
+    alt: `Bar chart comparing the reasons for delay in ${m.name} with England in ${m.latest.year}.${top ? ` The largest reason in ${m.name} was ${top.label.toLowerCase()}, ${formatPercent(top.area)} of delayed days, against ${formatPercent(top.england)} in England.` : ''}`,
+    sourceLine: NHSE_SOURCE_LINE,
+    sourceIds: ['nhse-dtoc'],
+    spec: REASONS_SPEC,
+    rows,
+    table: {
+      caption: `Share of delayed days by reason, ${m.latest.year} (%)`,
+      columns: [
+        { label: 'Reason for delay', numeric: false },
+        { label: m.name, numeric: true },
+        { label: 'England', numeric: true },
+      ],
+      rows: m.reasons.map((r) => [r.label, formatPercent(r.area), formatPercent(r.england)]),
+    },
+  };
+}
+
+const ORG_LABELS = [
+  ['nhs', 'NHS'],
+  ['socialCare', 'Social care'],
+  ['both', 'Both'],
+] as const;
+
+const RESPONSIBLE_SPEC = {
+  ...baseSpec(118),
+  data: TABLE,
+  mark: { type: 'bar', width: { band: 0.7 } },
+  encoding: {
+    x: { field: 'year', type: 'ordinal', title: null, axis: { labelAngle: 0 } },
+    y: {
+      field: 'days',
+      type: 'quantitative',
+      stack: 'zero',
+      title: 'Delayed days',
+      axis: { tickCount: 4 },
+    },
+    color: {
+      field: 'who',
+      type: 'nominal',
+      title: null,
+      scale: {
+        domain: ORG_LABELS.map((o) => o[1]),
+        range: [PALETTE.darkBlue, PALETTE.orange, PALETTE.midGrey],
+      },
+    },
+    order: { field: 'order', type: 'quantitative' },
+  },
+};
+
+export function responsibleChart(m: AreaModel): ChartDef {
+  const rows = m.orgByYear.flatMap((y) =>
+    ORG_LABELS.map(([key, label], order) => ({ year: y.year, who: label, order, days: y[key] })),
+  );
+  const last = m.orgByYear.at(-1);
+  return {
+    id: 'responsible',
+    title: `Delayed days in ${m.name} by the organisation responsible, by financial year`,
+    alt: `Stacked bar chart of delayed days in ${m.name} each financial year, split between the NHS, social care and both.${last ? ` In ${last.year}: NHS ${formatDays(last.nhs)}, social care ${formatDays(last.socialCare)}, both ${formatDays(last.both)}.` : ''}`,
+    sourceLine: NHSE_SOURCE_LINE,
+    sourceIds: ['nhse-dtoc'],
+    spec: RESPONSIBLE_SPEC,
+    rows,
+    table: {
+      caption: `Delayed days by organisation responsible, ${m.name}`,
+      columns: [
+        { label: 'Financial year', numeric: false },
+        ...ORG_LABELS.map(([, label]) => ({ label, numeric: true })),
+      ],
+      rows: m.orgByYear.map((y) => [
+        y.year,
+        formatDays(y.nhs),
+        formatDays(y.socialCare),
+        formatDays(y.both),
+      ]),
+    },
+  };
+}
+
+const POSITION_SPEC = {
+  ...baseSpec(64),
+  data: TABLE,
+  encoding: {
+    x: {
+      field: 'change',
+      type: 'quantitative',
+      title: 'Change in delayed days, 2014-15 to 2015-16 (%)',
+      axis: { tickCount: 8 },
+    },
+  },
+  layer: [
+    {
+      transform: [{ filter: 'datum.kind === "area"' }],
+      mark: { type: 'circle', size: 30, opacity: 0.45, color: '#6F777B' },
+      encoding: { y: { datum: 0.5, type: 'quantitative', scale: { domain: [0, 1] }, axis: null } },
+    },
+    {
+      transform: [{ filter: 'datum.kind === "england"' }],
+      mark: { type: 'rule', color: PALETTE.darkGrey, strokeDash: [3, 2] },
+    },
+    {
+      transform: [{ filter: 'datum.kind === "england"' }],
+      mark: { type: 'text', y: 2, baseline: 'top', align: 'left', dx: 3, fontSize: 8.5 },
+      encoding: { text: { field: 'label' } },
+    },
+    {
+      transform: [{ filter: 'datum.kind === "this"' }],
+      mark: {
+        type: 'circle',
+        size: 90,
+        opacity: 1,
+        color: PALETTE.orange,
+        stroke: PALETTE.text,
+        strokeWidth: 1,
+      },
+      encoding: { y: { datum: 0.5, type: 'quantitative', scale: { domain: [0, 1] }, axis: null } },
+    },
+    {
+      transform: [{ filter: 'datum.kind === "this"' }],
+      mark: {
+        type: 'text',
+        baseline: 'bottom',
+        dy: -8,
+        fontSize: 9,
+        fontWeight: 600,
+        y: { expr: 'height * 0.5' },
+      },
+      encoding: {
+        text: { field: 'label' },
+        align: { condition: { test: 'datum.side === "left"', value: 'right' }, value: 'left' },
+      },
+    },
+  ],
+};
+
+export function positionChart(m: AreaModel, all: AreaDistribution): ChartDef {
+  const known = all.areas.filter((a) => a.changePct !== null);
+  const values = known.map((a) => a.changePct!);
+  const mid = (Math.min(...values) + Math.max(...values)) / 2;
+  const rows = [
+    ...known.map((a) => ({ kind: 'area', change: a.changePct })),
+    ...(all.england === null
+      ? []
+      : [
+          {
+            kind: 'england',
+            change: all.england,
+            label: `England ${formatPercent(all.england, 1, true)}`,
+          },
+        ]),
+    ...(m.bcf.changePct === null
+      ? []
+      : [
+          {
+            kind: 'this',
+            change: m.bcf.changePct,
+            label: `${m.name} ${formatPercent(m.bcf.changePct, 1, true)}`,
+            side: m.bcf.changePct > mid ? 'left' : 'right',
+          },
+        ]),
+  ];
+  const rank = m.bcf.rank;
+  return {
+    id: 'position',
+    title: `Where ${m.name} sits among all ${known.length} areas: change in delayed days in ${all.year}`,
+    alt:
+      m.bcf.changePct === null
+        ? `Dot plot of the change in delayed days in ${all.year} for all areas; the change for ${m.name} is not available.`
+        : `Dot plot of the change in delayed days in ${all.year} for ${known.length} areas. ${m.name} changed by ${formatPercent(m.bcf.changePct, 1, true)}${rank ? `, the ${ordinal(rank.position)} largest rise of ${rank.of}` : ''}; England by ${formatPercent(all.england, 1, true)}.`,
+    sourceLine: NHSE_SOURCE_LINE,
+    sourceIds: ['nhse-dtoc'],
+    spec: POSITION_SPEC,
+    rows,
+    table: {
+      caption: `Change in delayed days, ${all.year} against the year before (%)`,
+      columns: [
+        { label: 'Area', numeric: false },
+        { label: 'Change', numeric: true },
+      ],
+      rows: [
+        [m.name, formatPercent(m.bcf.changePct, 1, true)],
+        ['England', formatPercent(all.england, 1, true)],
+        ...(rank ? [['Rank among areas', `${ordinal(rank.position)} of ${rank.of}`]] : []),
+      ],
+    },
+  };
+}
+
+/** 1 → "1st", 22 → "22nd", 113 → "113th". */
+export function ordinal(n: number): string {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
+}
+
+export function areaCharts(m: AreaModel, all: AreaDistribution): ChartDef[] {
+  return [monthlyChart(m), reasonsChart(m), responsibleChart(m), positionChart(m, all)];
+}
