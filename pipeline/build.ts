@@ -2,25 +2,38 @@
  * The orchestrator. It only sequences the stages; each stage is a pure function in stages/.
  *
  *   data/ + templates/ ──read──▶ RawDataset
- *     1. validate      RawDataset → ValidDataset          (contracts, domain rules, claims)
- *     2. charts        ChartDef[] → ChartImage[]           (Vega-Lite → SVG → PNG)
- *     3. fill          ValidDataset + charts → FilledDoc   (Handlebars → HTML → blocks)
- *     4. emit          FilledDoc → PDF, HTML; validation report (pdfkit, page shell)
- *     5. commit        files + manifest ──atomic swap──▶ out/
+ *     1. validate   RawDataset → ValidDataset               (contracts, domain rules, claims)
+ *   national briefing
+ *     2. charts     ChartDef[] → ChartImage[]                (Vega-Lite → SVG → PNG)
+ *     3. fill       template + figures + charts → FilledDoc  (Handlebars → HTML → blocks)
+ *     4. emit       FilledDoc → PDF, HTML; validation report (pdfkit, page shell)
+ *   area briefings
+ *     5. models     ValidDataset → AreaModel[]               (every area's figures and ranks)
+ *     6. areas      AreaModel → charts → fill → PDF, HTML    (in parallel worker threads)
+ *     7. index      AreaModel[] → areas/index.html
+ *   8. commit       files + manifest ──atomic swap──▶ out/
  */
+import { renderAreas } from './batch/pool.ts';
+import { selectAreas, type Shard } from './batch/select.ts';
+import { AREA_DIR, type AreaCommon } from './briefings/area.ts';
+import { NATIONAL, nationalFill } from './briefings/national.ts';
+import { nationalCharts } from './charts/specs/national.ts';
+import { overviewChart } from './charts/specs/overview.ts';
+import { buildAreaModels } from './domain/area-model.ts';
+import { formatDate } from './domain/format.ts';
 import type { BuildEffects } from './effects.ts';
 import { PipelineError } from './errors.ts';
 import * as msg from './messages/index.ts';
-import { nationalCharts } from './charts/specs/national.ts';
 import { buildManifest } from './output/manifest.ts';
+import { mergeOutputs } from './output/merge.ts';
 import { renderCharts } from './stages/charts.ts';
-import { emitHtml } from './stages/emit-html.ts';
+import { emitHtml, type PageShell } from './stages/emit-html.ts';
+import { emitIndex } from './stages/emit-index.ts';
 import { emitPdf } from './stages/emit-pdf.ts';
 import { emitValidationReport } from './stages/emit-report.ts';
 import { fillTemplates } from './stages/fill.ts';
-import { NATIONAL, nationalFill } from './briefings/national.ts';
 import { validate } from './stages/validate.ts';
-import type { InputFile, OutputFile } from './types.ts';
+import type { InputFile, OutputFile, ValidDataset } from './types.ts';
 import { versions } from './versions.ts';
 
 export interface BuildOptions {
@@ -30,32 +43,120 @@ export interface BuildOptions {
   strict: boolean;
   /** Briefing date (ISO) from SOURCE_DATE_EPOCH, if set. */
   date?: string;
+  /** Build the national briefing, the area briefings, or both. */
+  only: 'all' | 'national' | 'areas';
+  /** Build only these areas (names or codes); empty for all. */
+  areas: string[];
+  /** Build only this share of the areas, for a CI matrix. */
+  shard?: Shard;
+  /** Worker threads for the area briefings. */
+  jobs: number;
 }
 
 export const DEFAULT_OPTIONS: BuildOptions = {
   dataDir: 'data',
   templateDir: 'templates',
   strict: false,
+  only: 'all',
+  areas: [],
+  jobs: 1,
 };
 
 export interface BuildResult {
   files: OutputFile[];
   warnings: number;
+  failed: { name: string; code: string; message: string; file: string }[];
 }
 
-function textOf(files: InputFile[], path: string): string {
-  const file = files.find((f) => f.path === path);
-  if (!file) {
-    const def = msg.fileMissing(path);
-    throw new PipelineError(def.code, def.message, { file: path }, def.hint);
-  }
-  return new TextDecoder().decode(file.bytes);
+type Timed = <T>(stage: string, run: () => T | Promise<T>) => Promise<T>;
+type Text = (path: string) => string;
+
+async function national(
+  valid: ValidDataset,
+  text: Text,
+  page: (name: string) => PageShell,
+  timed: Timed,
+): Promise<OutputFile[]> {
+  // 2. Render the national charts, with standalone SVG and PNG files.
+  const charts = await timed('charts', () => renderCharts(nationalCharts(valid), { files: true }));
+  // 3. Fill the briefing template.
+  const template = `${NATIONAL.content}/briefing.hbs`;
+  const filled = await timed('fill', () =>
+    fillTemplates(
+      nationalFill(valid, charts, { path: page(template).path, source: text(template) }),
+    ),
+  );
+  // 4. Emit the PDF, then the HTML (which states the PDF's size), and the validation report.
+  const pdf = await timed('pdf', () => emitPdf(filled, charts));
+  const html = await timed('html', () =>
+    emitHtml(filled, page('shared/page.html.hbs'), { pages: pdf.pages, bytes: pdf.bytes.length }),
+  );
+  const report = emitValidationReport(
+    valid,
+    page('shared/validation-report.html.hbs'),
+    NATIONAL.html,
+  );
+  const chartFiles = charts.flatMap((c) =>
+    c.files
+      ? [
+          { path: `charts/${c.id}.svg`, bytes: new TextEncoder().encode(c.files.svg) },
+          { path: `charts/${c.id}.png`, bytes: c.files.png },
+        ]
+      : [],
+  );
+  return [{ path: pdf.path, bytes: pdf.bytes }, html, ...chartFiles, ...report];
+}
+
+async function areas(
+  valid: ValidDataset,
+  options: BuildOptions,
+  text: Text,
+  page: (name: string) => PageShell,
+  effects: BuildEffects,
+  timed: Timed,
+) {
+  // 5. Every area's figures (ranks need them all), then the areas this build makes.
+  const { models, distribution } = await timed('models', () => buildAreaModels(valid.dtoc));
+  const chosen = selectAreas(models, options.areas, options.shard);
+  const { meta, sources } = valid.briefing;
+  const common: AreaCommon = {
+    date: meta.date,
+    dateLabel: formatDate(meta.date),
+    lang: meta.lang,
+    template: { path: page('area/briefing.hbs').path, source: text('area/briefing.hbs') },
+    sources: ['nhse-dtoc', 'nao-2017'].map((id, i) => ({
+      ...sources.find((s) => s.id === id)!,
+      number: i + 1,
+    })),
+  };
+  // 6. Render each area in a worker thread; a failed area does not stop the others.
+  const results = await timed('areas', () =>
+    renderAreas(
+      chosen,
+      { distribution, common, shell: page('shared/page.html.hbs') },
+      {
+        jobs: options.jobs,
+        onResult: (r, done, total) =>
+          effects.log({ type: 'progress', done, total, item: r.name, ok: r.ok }),
+      },
+    ),
+  );
+  // 7. The index of every area, with an overview chart.
+  const [overview] = await renderCharts([overviewChart(models)], { files: false });
+  const index = emitIndex(models, overview!, page('area/index.html.hbs'), {
+    title: 'Delayed transfers of care: briefings by local authority',
+    lang: meta.lang,
+    dateLabel: common.dateLabel,
+    nationalHtml: NATIONAL.html,
+  });
+  const failed = results.flatMap((r) => (r.ok ? [] : [{ name: r.name, slug: r.slug, ...r.error }]));
+  return { files: [...results.flatMap((r) => (r.ok ? r.files : [])), index], failed };
 }
 
 export async function build(options: BuildOptions, effects: BuildEffects): Promise<BuildResult> {
   const release = await effects.lockOutput();
   try {
-    const timed = async <T>(stage: string, run: () => T | Promise<T>): Promise<T> => {
+    const timed: Timed = async (stage, run) => {
       const start = effects.now();
       const result = await run();
       effects.log({ type: 'stage', stage, ms: effects.now() - start });
@@ -63,6 +164,13 @@ export async function build(options: BuildOptions, effects: BuildEffects): Promi
     };
     const { dataDir, templateDir } = options;
     const inputs = await timed('read', () => effects.readInputs([dataDir, templateDir]));
+    const text: Text = (path) => textOf(inputs, `${templateDir}/${path}`);
+    const css = text('shared/briefing.css');
+    const page = (name: string): PageShell => ({
+      path: `${templateDir}/${name}`,
+      template: text(name),
+      css,
+    });
 
     // 1. Validate every input against its contract; settle every figure the briefing states.
     const valid = await timed('validate', () =>
@@ -77,52 +185,29 @@ export async function build(options: BuildOptions, effects: BuildEffects): Promi
         },
       ),
     );
-    for (const warning of valid.report.warnings)
+    for (const w of valid.report.warnings)
       effects.log({
         type: 'warning',
-        text: `${warning.at.file}:${warning.at.line ?? ''} ${warning.code}: ${warning.message}`,
+        text: `${w.at.file}:${w.at.line ?? ''} ${w.code}: ${w.message}`,
       });
 
-    // 2. Render charts from pure Vega-Lite specs.
-    const charts = await timed('charts', () =>
-      renderCharts(nationalCharts(valid), { files: true }),
-    );
+    const made: OutputFile[] =
+      options.only === 'areas' ? [] : await national(valid, text, page, timed);
+    const area =
+      options.only === 'national'
+        ? { files: [], failed: [] }
+        : await areas(valid, options, text, page, effects, timed);
+    made.push(...area.files);
 
-    // 3. Fill the briefing template.
-    const templatePath = `${templateDir}/${NATIONAL.content}/briefing.hbs`;
-    const filled = await timed('fill', () =>
-      fillTemplates(
-        nationalFill(valid, charts, { path: templatePath, source: textOf(inputs, templatePath) }),
-      ),
-    );
-
-    // 4. Emit the PDF, then the HTML (which links to the PDF and states its size).
-    const pdf = await timed('pdf', () => emitPdf(filled, charts));
-    const css = textOf(inputs, `${templateDir}/shared/briefing.css`);
-    const page = (name: string) => {
-      const path = `${templateDir}/shared/${name}`;
-      return { path, template: textOf(inputs, path), css };
-    };
-    const html = await timed('html', () =>
-      emitHtml(filled, page('page.html.hbs'), { pages: pdf.pages, bytes: pdf.bytes.length }),
-    );
-    const report = emitValidationReport(valid, page('validation-report.html.hbs'), NATIONAL.html);
-
-    // 5. Write everything, with a manifest, by swapping in a complete new output folder.
-    const chartFiles = charts.flatMap((c) =>
-      c.files
-        ? [
-            { path: `charts/${c.id}.svg`, bytes: new TextEncoder().encode(c.files.svg) },
-            { path: `charts/${c.id}.png`, bytes: c.files.png },
-          ]
-        : [],
-    );
-    const outputs: OutputFile[] = [
-      { path: pdf.path, bytes: pdf.bytes },
-      html,
-      ...chartFiles,
-      ...report,
-    ];
+    // 8. Write everything, with a manifest, by swapping in a complete new output folder.
+    const partial =
+      options.only !== 'all' || options.areas.length > 0 || options.shard !== undefined;
+    const failedPaths = area.failed.flatMap((f) => [
+      `${AREA_DIR}/${f.slug}.pdf`,
+      `${AREA_DIR}/${f.slug}.html`,
+    ]);
+    const previous = partial || failedPaths.length ? await effects.readPreviousOutput() : [];
+    const outputs = mergeOutputs(previous, made, partial ? 'all' : failedPaths);
     const files = [
       ...outputs,
       buildManifest(
@@ -133,8 +218,17 @@ export async function build(options: BuildOptions, effects: BuildEffects): Promi
       ),
     ];
     await timed('write', () => effects.commitOutput(files));
-    return { files, warnings: valid.report.warnings.length };
+    return { files, warnings: valid.report.warnings.length, failed: area.failed };
   } finally {
     await release();
   }
+}
+
+function textOf(files: InputFile[], path: string): string {
+  const file = files.find((f) => f.path === path);
+  if (!file) {
+    const def = msg.fileMissing(path);
+    throw new PipelineError(def.code, def.message, { file: path }, def.hint);
+  }
+  return new TextDecoder().decode(file.bytes);
 }

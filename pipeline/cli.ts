@@ -1,10 +1,10 @@
 /**
- * Command line: argv and environment → options, run the build, print the outcome. The only
- * process.exit. Exit codes: 0 success, 1 invalid input, 2 usage error, 3 internal error.
+ * Command line: argv and environment → options, run the build, report the outcome. Exit codes:
+ * 0 success, 1 invalid input or a briefing that failed, 2 usage error, 3 internal error.
  */
-import { build } from './build.ts';
+import { build, type BuildResult } from './build.ts';
 import { HELP, parseCli } from './cli-args.ts';
-import { FileBuildEffects, type BuildEvent } from './effects.ts';
+import { FileBuildEffects } from './effects.ts';
 import {
   EXIT,
   exitCodeFor,
@@ -13,17 +13,21 @@ import {
   PipelineError,
   ValidationFailed,
 } from './errors.ts';
+import { createReporter, type OutputMode } from './progress.ts';
 
 const MAX_PROBLEMS = 25;
 
-function printEvent(event: BuildEvent): void {
-  if (event.type === 'stage')
-    console.log(`  ${event.stage.padEnd(9)} ${event.ms.toFixed(0).padStart(6)} ms`);
-  else if (event.type === 'warning') console.warn(`  warning: ${event.text}`);
-  else console.log(event.text);
-}
-
-function printFailure(error: unknown, debug: boolean): void {
+function printFailure(error: unknown, debug: boolean, mode: OutputMode): void {
+  if (mode === 'json') {
+    const problems =
+      error instanceof ValidationFailed
+        ? error.problems
+        : error instanceof PipelineError
+          ? [{ code: error.code, message: error.message, at: error.at, hint: error.hint }]
+          : [{ code: 'INTERNAL', message: String((error as Error)?.message ?? error) }];
+    console.log(JSON.stringify({ type: 'error', problems }));
+    return;
+  }
   if (error instanceof ValidationFailed) {
     console.error(
       `The input is not valid (${error.problems.length} problem${error.problems.length === 1 ? '' : 's'}):\n`,
@@ -48,31 +52,48 @@ function printFailure(error: unknown, debug: boolean): void {
   }
 }
 
+function summarise(result: BuildResult, out: string, ms: number): string[] {
+  const pdfs = result.files.filter((f) => f.path.endsWith('.pdf')).length;
+  const lines = [
+    `Wrote ${result.files.length} files (${pdfs} PDF briefings) to ${out}/ in ${(ms / 1000).toFixed(1)} s, with ${result.warnings} warning${result.warnings === 1 ? '' : 's'}.`,
+  ];
+  for (const f of result.failed)
+    lines.push(
+      `Failed: ${f.name}: ${f.file} ${f.code}: ${f.message} (its previous briefing was kept).`,
+    );
+  return lines;
+}
+
 async function main(): Promise<number> {
   let cli;
   try {
     cli = parseCli(process.argv.slice(2), process.env);
   } catch (error) {
-    printFailure(error, false);
+    printFailure(error, false, 'human');
     return exitCodeFor(error);
   }
   if (cli.help) {
     console.log(HELP);
     return EXIT.ok;
   }
-  const logger = cli.quiet
-    ? (e: BuildEvent) => void (e.type === 'warning' && printEvent(e))
-    : printEvent;
+  const reporter = createReporter(cli.output, process.stdout, process.stderr, process.env);
+  const start = performance.now();
   try {
-    if (!cli.quiet) console.log('Building the briefing…');
-    const result = await build(cli.options, new FileBuildEffects(process.cwd(), cli.out, logger));
-    if (!cli.quiet)
-      console.log(
-        `Wrote ${result.files.length} files to ${cli.out}/ (${result.warnings} warning${result.warnings === 1 ? '' : 's'}).`,
-      );
-    return EXIT.ok;
+    if (cli.output === 'human') console.log('Building the briefings…');
+    const result = await build(
+      cli.options,
+      new FileBuildEffects(process.cwd(), cli.out, (e) => reporter.event(e)),
+    );
+    reporter.summary(summarise(result, cli.out, performance.now() - start), {
+      files: result.files.length,
+      warnings: result.warnings,
+      failed: result.failed,
+    });
+    if (result.failed.length && cli.output !== 'json')
+      for (const f of result.failed) console.error(`${f.file} ${f.code}: ${f.name}: ${f.message}`);
+    return result.failed.length ? EXIT.invalidInput : EXIT.ok;
   } catch (error) {
-    printFailure(error, cli.debug);
+    printFailure(error, cli.debug, cli.output);
     return exitCodeFor(error);
   }
 }

@@ -7,11 +7,12 @@ import { join, relative, sep } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { PipelineError } from './errors.ts';
 import * as msg from './messages/index.ts';
-import { commitOutput, removeStale, type CommitOptions } from './output/swap.ts';
+import { commitOutput, currentBuildDir, removeStale, type CommitOptions } from './output/swap.ts';
 import type { InputFile, OutputFile } from './types.ts';
 
 export type BuildEvent =
   | { type: 'stage'; stage: string; ms: number }
+  | { type: 'progress'; done: number; total: number; item: string; ok: boolean }
   | { type: 'warning'; text: string }
   | { type: 'info'; text: string };
 
@@ -20,6 +21,8 @@ export interface BuildEffects {
   readInputs(dirs: string[]): Promise<InputFile[]>;
   /** Hold the output lock for the build; resolves to the release function. */
   lockOutput(): Promise<() => Promise<void>>;
+  /** Every file of the current output (empty when there is none), for partial builds. */
+  readPreviousOutput(): Promise<OutputFile[]>;
   /** Replace the output folder with exactly these files, atomically. */
   commitOutput(files: OutputFile[], options?: CommitOptions): Promise<void>;
   log(event: BuildEvent): void;
@@ -89,6 +92,22 @@ export class FileBuildEffects implements BuildEffects {
         await new Promise((resolve) => setTimeout(resolve, 250));
       }
     }
+  }
+
+  /** Every file of the current output (empty when there is none), for partial builds. */
+  async readPreviousOutput(): Promise<OutputFile[]> {
+    const dir = await currentBuildDir(join(this.root, this.outDir));
+    if (!dir) return [];
+    const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+    const files: OutputFile[] = [];
+    for (const entry of entries.filter((e) => e.isFile())) {
+      const full = join(entry.parentPath, entry.name);
+      files.push({
+        path: relative(dir, full).split(sep).join('/'),
+        bytes: new Uint8Array(await readFile(full)),
+      });
+    }
+    return files;
   }
 
   commitOutput(files: OutputFile[], options?: CommitOptions): Promise<void> {

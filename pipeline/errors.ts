@@ -50,10 +50,10 @@ export type ErrorCode =
   | 'TEMPLATE_RENDER'
   | 'CHART_RENDER'
   | 'PDF_LAYOUT'
+  | 'AREA_FAILED'
   // command line and output
   | 'USAGE'
-  | 'OUTPUT_LOCKED'
-  | 'OUTPUT_WRITE';
+  | 'OUTPUT_LOCKED';
 
 /** Where a problem is: modelled on vfile-message (file, line, column) plus the row and field of a table. */
 export interface Location {

@@ -36,12 +36,40 @@ export const WEB_FONTS = [
 
 let loaded: Record<FontStyle, fontkit.Font> | undefined;
 
+/**
+ * Shaping a string (OpenType substitution and kerning) is the costly part of setting text, and a
+ * briefing sets the same words many times, across many documents. This wrapper keeps each shaped
+ * run and hands out a copy, because pdfkit scales a run's positions in place.
+ */
+function memoiseLayout(font: fontkit.Font): fontkit.Font {
+  const runs = new Map<string, fontkit.GlyphRun>();
+  const layout = (
+    text: string,
+    features?: string[] | Record<string, boolean>,
+  ): fontkit.GlyphRun => {
+    const key = `${Array.isArray(features) ? features.join(',') : JSON.stringify(features ?? '')}\u0000${text}`;
+    let run = runs.get(key);
+    if (!run) {
+      run = font.layout(text, features);
+      if (runs.size > 100_000) runs.clear();
+      runs.set(key, run);
+    }
+    const copy = Object.assign(Object.create(Object.getPrototypeOf(run)), run) as fontkit.GlyphRun;
+    copy.positions = run.positions.map((p) =>
+      Object.assign(Object.create(Object.getPrototypeOf(p)), p),
+    );
+    return copy;
+  };
+  // Everything else (glyphs, tables, subsetting) is the shared font's own.
+  return Object.assign(Object.create(font), { layout }) as fontkit.Font;
+}
+
 /** The parsed fonts, loaded on first use and kept for the life of the process (or worker). */
 export function fonts(): Record<FontStyle, fontkit.Font> {
   loaded ??= Object.fromEntries(
     Object.entries(TTF_FILES).map(([style, file]) => [
       style,
-      fontkit.openSync(join(TTF_DIR, file)) as fontkit.Font,
+      memoiseLayout(fontkit.openSync(join(TTF_DIR, file)) as fontkit.Font),
     ]),
   ) as Record<FontStyle, fontkit.Font>;
   return loaded;

@@ -223,7 +223,7 @@ export type Block =
   | {
       kind: 'list';
       ordered: boolean;
-      style: 'bullets' | 'sources' | 'plain';
+      style: 'bullets' | 'sources' | 'plain' | 'small';
       items: { id?: string; runs: Run[] }[];
     }
   | { kind: 'stats'; items: { value: Run[]; label: Run[] }[] }
@@ -241,6 +241,8 @@ export interface DocMeta extends BriefingMeta {
   /** File names of the two outputs, for links between them. */
   pdfFile: string;
   htmlFile: string;
+  /** A link back up, shown at the top of the HTML page (area pages link to the index). */
+  backLink: { href: string; label: string } | null;
 }
 
 /** The briefing after its templates are filled: the HTML of its main content, and the same content as blocks for the PDF. */
@@ -286,6 +288,8 @@ export interface AreaModel {
     changePct: number | null;
     daysRank: Rank | null;
     changeRank: Rank | null;
+    englandDays: number | null;
+    englandChangePct: number | null;
   };
   bcf: {
     before: string;

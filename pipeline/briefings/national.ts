@@ -29,6 +29,7 @@ export function nationalFill(
       ],
       pdfFile: NATIONAL.pdf,
       htmlFile: NATIONAL.html,
+      backLink: { href: 'areas/index.html', label: 'Briefings for each local authority' },
     },
     template,
     context: {

@@ -66,8 +66,24 @@ async function draw(view: vega.View, spec: object): Promise<RenderedSvg> {
   };
 }
 
+/** A Vega-Lite warning means a spec does not say what it means: treat it as an error. */
+const strictLogger = {
+  level(..._: unknown[]) {
+    return strictLogger;
+  },
+  error(...args: unknown[]): never {
+    throw new Error(`Vega-Lite: ${args.join(' ')}`);
+  },
+  warn(...args: unknown[]): never {
+    throw new Error(`Vega-Lite warning: ${args.join(' ')}`);
+  },
+  info: () => strictLogger,
+  debug: () => strictLogger,
+};
+
 const compile = (vlSpec: Record<string, unknown>) =>
-  vegaLite.compile(vlSpec as unknown as vegaLite.TopLevelSpec).spec;
+  vegaLite.compile(vlSpec as unknown as vegaLite.TopLevelSpec, { logger: strictLogger as never })
+    .spec;
 
 async function renderOnce(vlSpec: Record<string, unknown>): Promise<RenderedSvg> {
   const spec = compile(vlSpec);

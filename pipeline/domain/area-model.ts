@@ -87,6 +87,10 @@ export function buildAreaModels(
   const bcfChange = byArea((a) => percentChange(total(a, bcf.before), total(a, bcf.after)));
   const socialCare = byArea((a) => orgShare(a, latest, 'social-care'));
   const englandReasons = reasonShares(data, data.england, latest);
+  const englandLatestChange = percentChange(
+    total(data.england, previous),
+    total(data.england, latest),
+  );
   const eBefore = total(data.england, bcf.before);
   const eAfter = total(data.england, bcf.after);
 
@@ -109,6 +113,8 @@ export function buildAreaModels(
         changePct: latestChange.get(area.slug)!,
         daysRank: rankOf(latestDays, area.slug),
         changeRank: rankOf(latestChange, area.slug),
+        englandDays: total(data.england, latest),
+        englandChangePct: englandLatestChange,
       },
       bcf: {
         ...bcf,

@@ -3,11 +3,19 @@ import type { Unit } from '../types.ts';
 
 export const MINUS = '\u2212';
 
+/** Intl formatters are costly to build: one per number of decimals, reused. */
+const formatters = new Map<number, Intl.NumberFormat>();
+
 export function formatNumber(value: number, decimals = 0): string {
-  const text = Math.abs(value).toLocaleString('en-GB', {
-    minimumFractionDigits: decimals,
-    maximumFractionDigits: decimals,
-  });
+  let formatter = formatters.get(decimals);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat('en-GB', {
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+    });
+    formatters.set(decimals, formatter);
+  }
+  const text = formatter.format(Math.abs(value));
   return value < 0 ? `${MINUS}${text}` : text;
 }
 

@@ -113,7 +113,13 @@ export class HtmlReader {
       });
       return { kind: 'stats', items };
     }
-    const style = hasClass(el, 'sources') ? 'sources' : hasClass(el, 'notes') ? 'plain' : 'bullets';
+    const style = hasClass(el, 'sources')
+      ? 'sources'
+      : hasClass(el, 'notes')
+        ? 'plain'
+        : hasClass(el, 'small')
+          ? 'small'
+          : 'bullets';
     const items = children(el).map((li) => ({
       ...(li.attribs.id ? { id: li.attribs.id } : {}),
       runs: trim(this.runs(li.children)),

@@ -12,3 +12,28 @@ export const outputLocked = (holder: string, waitedSeconds: number): MessageDef 
   message: `another build is still writing to this output folder (${holder}); waited ${waitedSeconds} s`,
   hint: 'wait for it to finish and run again; a lock left by a build that was killed clears itself within 10 seconds',
 });
+
+/** Names close to a mistyped one: same first letters, or containing it. */
+function near(wanted: string, names: string[]): string[] {
+  const w = wanted.toLowerCase();
+  return names
+    .filter((n) => n.toLowerCase().includes(w) || n.toLowerCase().startsWith(w.slice(0, 4)))
+    .slice(0, 5);
+}
+
+export const areaUnknown = (unknown: string[], names: string[]): MessageDef => ({
+  code: 'USAGE',
+  message: `no area is called ${unknown.map((u) => `"${u}"`).join(', ')}`,
+  hint: (() => {
+    const close = unknown.flatMap((u) => near(u, names));
+    return close.length
+      ? `did you mean ${close.map((c) => `"${c}"`).join(', ')}? Give an area's name or its code`
+      : "give an area's name (as in the data) or its code";
+  })(),
+});
+
+export const areaFailed = (name: string, code: string, message: string): MessageDef => ({
+  code: 'AREA_FAILED',
+  message: `${name}: ${code}: ${message}`,
+  hint: "the other areas were built; this area's previous briefing was kept",
+});

@@ -56,6 +56,7 @@ const LIST_STYLES = {
   bullets: { text: TYPE.body, indent: 14 },
   plain: { text: TYPE.body, indent: 0 },
   sources: { text: TYPE.sources, indent: 18 },
+  small: { text: TYPE.sources, indent: 12 },
 } as const;
 
 export function list(block: Of<'list'>, ctx: LayoutContext): Flow {
@@ -65,14 +66,25 @@ export function list(block: Of<'list'>, ctx: LayoutContext): Flow {
     spaceBefore: SPACE.list,
     chunks: block.items.map((item, i) => {
       const lines = wrap(item.runs, style, ctx.width - indent);
-      const gap = i === 0 ? 0 : block.style === 'bullets' ? SPACE.item : SPACE.item + 3;
+      const gap =
+        i === 0
+          ? 0
+          : block.style === 'small'
+            ? 2
+            : block.style === 'bullets'
+              ? SPACE.item
+              : SPACE.item + 3;
       return {
         height: gap + lines.length * style.leading,
         lines: lines.length,
         draw: (p, y) => {
           const li = p.struct(listElem(p), 'LI');
           const top = y + gap;
-          const label = block.ordered ? `${i + 1}.` : block.style === 'bullets' ? '•' : '';
+          const label = block.ordered
+            ? `${i + 1}.`
+            : block.style === 'bullets' || block.style === 'small'
+              ? '•'
+              : '';
           if (label) {
             const lbl = p.struct(li, 'Lbl');
             p.content(lbl, () =>

@@ -25,7 +25,8 @@ export function createDocument(meta: DocMeta): PDFKit.PDFDocument {
     subset: 'PDF/UA',
     lang: meta.lang,
     displayTitle: true,
-    font: loaded.regular as unknown as string,
+    // No default font: pdfkit would otherwise load Helvetica, or compare fonts by their name tables.
+    font: null,
     info: {
       Title: meta.title,
       Author: meta.author,

@@ -122,10 +122,12 @@ export function wrap(runs: Run[], base: TextStyle, width: number): Line[] {
   for (const word of words(runs, base)) {
     const wordWidth = word.reduce((sum, p) => sum + measure(p), 0);
     const gap = frags.length ? measure({ ...word[0]!, text: ' ' }) : 0;
-    if (frags.length && x + gap + wordWidth > width) flush();
-    if (wordWidth > width) {
+    // A hair of tolerance: a line measured to fit exactly must not wrap on rounding.
+    const fits = width + 0.01;
+    if (frags.length && x + gap + wordWidth > fits) flush();
+    if (wordWidth > fits) {
       for (const part of word.flatMap((p) => splitLong(p, width))) {
-        if (x + measure(part) > width) flush();
+        if (x + measure(part) > fits) flush();
         place([part]);
       }
     } else place(word);

@@ -6,16 +6,17 @@ import { formatDays, formatNumber, formatPercent } from '../../domain/format.ts'
 import { monthLabel, type Month } from '../../domain/periods.ts';
 import type { AreaDistribution, AreaModel, ChartDef } from '../../types.ts';
 import { baseSpec, PALETTE } from '../theme.ts';
-import { NHSE_SOURCE_LINE } from './source-line.ts';
+import { NHSE_SOURCE_SHORT } from './source-line.ts';
 
 const TABLE = { name: 'table' };
 const AREA_COLOUR = PALETTE.darkBlue;
 const ENGLAND_COLOUR = PALETTE.midGrey;
 
+const SERIES = ['Each month', '12-month average'];
+
 const MONTHLY_SPEC = {
   ...baseSpec(118),
   data: TABLE,
-  mark: { type: 'line', invalid: 'break-paths-show-domains' },
   encoding: {
     x: {
       field: 'date',
@@ -33,15 +34,14 @@ const MONTHLY_SPEC = {
       field: 'series',
       type: 'nominal',
       title: null,
-      scale: { domain: ['Each month', '12-month average'], range: ['#7F9CC0', AREA_COLOUR] },
-    },
-    strokeWidth: {
-      field: 'series',
-      type: 'nominal',
-      legend: null,
-      scale: { domain: ['Each month', '12-month average'], range: [1, 2.5] },
+      scale: { domain: SERIES, range: ['#7F9CC0', AREA_COLOUR] },
+      legend: { symbolType: 'stroke', symbolStrokeWidth: 2.5 },
     },
   },
+  layer: SERIES.map((series, i) => ({
+    transform: [{ filter: { field: 'series', equal: series } }],
+    mark: { type: 'line', strokeWidth: i === 0 ? 1 : 2.5, invalid: 'break-paths-show-domains' },
+  })),
 };
 
 export function monthlyChart(m: AreaModel): ChartDef {
@@ -58,7 +58,7 @@ export function monthlyChart(m: AreaModel): ChartDef {
     id: 'monthly',
     title: `Delayed days each month in ${m.name}, ${monthLabel(m.period.first as Month)} to ${monthLabel(m.period.last as Month)}, with the 12-month average`,
     alt: `Line chart of delayed days each month in ${m.name}. The highest month was ${monthLabel(peak.month as Month)} with ${formatDays(peak.days)} days; the latest, ${monthLabel(m.period.last as Month)}, had ${formatDays(m.monthly.at(-1)?.days ?? null)}.`,
-    sourceLine: NHSE_SOURCE_LINE,
+    sourceLine: NHSE_SOURCE_SHORT,
     sourceIds: ['nhse-dtoc'],
     spec: MONTHLY_SPEC,
     rows,
@@ -79,7 +79,7 @@ export function monthlyChart(m: AreaModel): ChartDef {
 }
 
 const REASONS_SPEC = {
-  ...baseSpec(198),
+  ...baseSpec(190),
   data: TABLE,
   mark: { type: 'bar', height: { band: 0.85 } },
   encoding: {
@@ -103,6 +103,7 @@ const REASONS_SPEC = {
       title: null,
       sort: { field: 'order' },
       scale: { range: [AREA_COLOUR, ENGLAND_COLOUR] },
+      legend: { orient: 'right' },
     },
   },
 };
@@ -118,7 +119,7 @@ export function reasonsChart(m: AreaModel): ChartDef {
     id: 'reasons',
     title: `Reasons for delay in ${m.name} and England, ${m.latest.year}, as shares of delayed days`,
     alt: `Bar chart comparing the reasons for delay in ${m.name} with England in ${m.latest.year}.${top ? ` The largest reason in ${m.name} was ${top.label.toLowerCase()}, ${formatPercent(top.area)} of delayed days, against ${formatPercent(top.england)} in England.` : ''}`,
-    sourceLine: NHSE_SOURCE_LINE,
+    sourceLine: NHSE_SOURCE_SHORT,
     sourceIds: ['nhse-dtoc'],
     spec: REASONS_SPEC,
     rows,
@@ -141,7 +142,7 @@ const ORG_LABELS = [
 ] as const;
 
 const RESPONSIBLE_SPEC = {
-  ...baseSpec(118),
+  ...baseSpec(108),
   data: TABLE,
   mark: { type: 'bar', width: { band: 0.7 } },
   encoding: {
@@ -161,6 +162,7 @@ const RESPONSIBLE_SPEC = {
         domain: ORG_LABELS.map((o) => o[1]),
         range: [PALETTE.darkBlue, PALETTE.orange, PALETTE.midGrey],
       },
+      legend: { orient: 'right' },
     },
     order: { field: 'order', type: 'quantitative' },
   },
@@ -175,7 +177,7 @@ export function responsibleChart(m: AreaModel): ChartDef {
     id: 'responsible',
     title: `Delayed days in ${m.name} by the organisation responsible, by financial year`,
     alt: `Stacked bar chart of delayed days in ${m.name} each financial year, split between the NHS, social care and both.${last ? ` In ${last.year}: NHS ${formatDays(last.nhs)}, social care ${formatDays(last.socialCare)}, both ${formatDays(last.both)}.` : ''}`,
-    sourceLine: NHSE_SOURCE_LINE,
+    sourceLine: NHSE_SOURCE_SHORT,
     sourceIds: ['nhse-dtoc'],
     spec: RESPONSIBLE_SPEC,
     rows,
@@ -195,8 +197,10 @@ export function responsibleChart(m: AreaModel): ChartDef {
   };
 }
 
+const DOT_Y = { y: { datum: 0.55, type: 'quantitative', scale: { domain: [0, 1] }, axis: null } };
+
 const POSITION_SPEC = {
-  ...baseSpec(64),
+  ...baseSpec(72),
   data: TABLE,
   encoding: {
     x: {
@@ -210,7 +214,7 @@ const POSITION_SPEC = {
     {
       transform: [{ filter: 'datum.kind === "area"' }],
       mark: { type: 'circle', size: 30, opacity: 0.45, color: '#6F777B' },
-      encoding: { y: { datum: 0.5, type: 'quantitative', scale: { domain: [0, 1] }, axis: null } },
+      encoding: DOT_Y,
     },
     {
       transform: [{ filter: 'datum.kind === "england"' }],
@@ -218,7 +222,15 @@ const POSITION_SPEC = {
     },
     {
       transform: [{ filter: 'datum.kind === "england"' }],
-      mark: { type: 'text', y: 2, baseline: 'top', align: 'left', dx: 3, fontSize: 8.5 },
+      mark: {
+        type: 'text',
+        y: { expr: 'height' },
+        baseline: 'bottom',
+        align: 'left',
+        dx: 3,
+        dy: -2,
+        fontSize: 8.5,
+      },
       encoding: { text: { field: 'label' } },
     },
     {
@@ -231,22 +243,20 @@ const POSITION_SPEC = {
         stroke: PALETTE.text,
         strokeWidth: 1,
       },
-      encoding: { y: { datum: 0.5, type: 'quantitative', scale: { domain: [0, 1] }, axis: null } },
+      encoding: DOT_Y,
     },
     {
       transform: [{ filter: 'datum.kind === "this"' }],
       mark: {
         type: 'text',
         baseline: 'bottom',
-        dy: -8,
         fontSize: 9,
         fontWeight: 600,
-        y: { expr: 'height * 0.5' },
+        y: { expr: 'height * 0.45 - 7' },
+        align: { expr: "datum.side === 'left' ? 'right' : 'left'" },
+        dx: { expr: "datum.side === 'left' ? 5 : -5" },
       },
-      encoding: {
-        text: { field: 'label' },
-        align: { condition: { test: 'datum.side === "left"', value: 'right' }, value: 'left' },
-      },
+      encoding: { text: { field: 'label' } },
     },
   ],
 };
@@ -285,7 +295,7 @@ export function positionChart(m: AreaModel, all: AreaDistribution): ChartDef {
       m.bcf.changePct === null
         ? `Dot plot of the change in delayed days in ${all.year} for all areas; the change for ${m.name} is not available.`
         : `Dot plot of the change in delayed days in ${all.year} for ${known.length} areas. ${m.name} changed by ${formatPercent(m.bcf.changePct, 1, true)}${rank ? `, the ${ordinal(rank.position)} largest rise of ${rank.of}` : ''}; England by ${formatPercent(all.england, 1, true)}.`,
-    sourceLine: NHSE_SOURCE_LINE,
+    sourceLine: NHSE_SOURCE_SHORT,
     sourceIds: ['nhse-dtoc'],
     spec: POSITION_SPEC,
     rows,

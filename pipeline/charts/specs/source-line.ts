@@ -1,5 +1,9 @@
 import type { ValidDataset } from '../../types.ts';
 
+/** The short form, for briefings whose Sources section carries the licence. */
+export const NHSE_SOURCE_SHORT =
+  'Source: NHS England, Delayed Transfers of Care statistics (see Sources).';
+
 export const NHSE_SOURCE_LINE =
   'Source: NHS England, Delayed Transfers of Care statistics, monthly situation reports. Contains public sector information licensed under the Open Government Licence v3.0.';
 

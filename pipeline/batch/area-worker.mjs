@@ -1,0 +1,8 @@
+// Worker threads do not inherit the TypeScript loader the main thread runs under, so each worker
+// registers tsx itself before loading the TypeScript worker module.
+import { register } from 'tsx/esm/api';
+
+register();
+const worker = await import('./area-worker.ts');
+
+export default worker.default;
