@@ -155,3 +155,66 @@ export const FIXTURE_OPTIONS = {
   templateDir: 'templates/bcf',
   strict: false,
 };
+
+export interface AreaDef {
+  name: string;
+  old: string;
+  current: string;
+  /** Total delayed days in the first month; each later month adds 10. */
+  base: number;
+}
+
+/** Like `dtocRows()`, for any areas and months: England first in each month, 5 days above its areas. */
+export function dtocRowsFor(areas: readonly AreaDef[], months: readonly Month[]): DtocRows {
+  const reasons: string[][] = [];
+  const orgs: string[][] = [];
+  months.forEach((month, i) => {
+    const totals = areas.map((a) => ({ ...a, total: a.base + i * 10 }));
+    const rows = [
+      { name: 'England', code: '-', total: totals.reduce((s, a) => s + a.total, 0) + 5 },
+      ...totals.map((a) => ({
+        name: a.name,
+        code: month < '2015-04' ? a.old : a.current,
+        total: a.total,
+      })),
+    ];
+    for (const r of rows) {
+      reasons.push(
+        [r.code, r.name, ...reasonCells(r.total, month), r.total, monthLabel(month)].map(String),
+      );
+      const nhs = Math.floor(r.total * 0.6);
+      const sc = Math.floor(r.total * 0.3);
+      orgs.push([r.name, nhs, sc, r.total - nhs - sc, monthLabel(month)].map(String));
+    }
+  });
+  return { reasons, orgs };
+}
+
+/** The smallest fixture that exercises every rule: England and Barnet over 2015-16 (12 months). */
+export function smallDtocRows(): DtocRows {
+  return dtocRowsFor(AREAS.slice(0, 1), monthRange('2015-04' as Month, '2016-03' as Month));
+}
+
+/** The files with one replaced by raw bytes, or removed when `bytes` is undefined. */
+export function withFile(
+  files: InputFile[],
+  path: string,
+  bytes: Uint8Array | undefined,
+): InputFile[] {
+  if (bytes === undefined) return files.filter((f) => f.path !== path);
+  return files.map((f) => (f.path === path ? { path, bytes } : f));
+}
+
+/**
+ * Give row `i` a new total in both files, keeping its reasons (the first and third) and its
+ * responsible organisations adding up to it.
+ */
+export function setRowTotal(rows: DtocRows, i: number, total: number): void {
+  const reasons = rows.reasons[i]!;
+  reasons[2] = String(Math.floor(total / 2));
+  reasons[4] = String(total - Math.floor(total / 2));
+  reasons[REASON_HEADER.indexOf('Total Delayed Transfers of Care')] = String(total);
+  const nhs = Math.floor(total * 0.6);
+  const sc = Math.floor(total * 0.3);
+  rows.orgs[i]!.splice(1, 3, String(nhs), String(sc), String(total - nhs - sc));
+}
