@@ -75,7 +75,7 @@ export function fonts(): Record<FontStyle, fontkit.Font> {
   return loaded;
 }
 
-/** The style used for a CSS-like weight and slant (as vega and svg-to-pdfkit describe text). */
+/** The style used for a CSS-like weight and slant (as vega describes text). */
 export function styleFor(weight: string | number | undefined, italic: boolean): FontStyle {
   const numeric = weight === 'bold' ? 700 : Number(weight ?? 400) || 400;
   if (numeric >= 700) return 'bold';

@@ -191,9 +191,47 @@ export interface ChartDef {
   table: DataTable;
 }
 
+/** One segment of a path in chart coordinates: move, line, cubic Bézier, close. */
+export type PathSeg =
+  ['M' | 'L', number, number] | ['C', number, number, number, number, number, number] | ['Z'];
+
+/** An affine transform [a, b, c, d, e, f], as in canvas and PDF. */
+export type Matrix = [number, number, number, number, number, number];
+
+/** A chart's drawing, recorded from vega's canvas renderer, replayed as vectors into the PDF. */
+export type DrawOp =
+  | { t: 'save' | 'restore' }
+  | { t: 'fill'; path: PathSeg[]; colour: string; alpha: number; evenOdd: boolean }
+  | {
+      t: 'stroke';
+      path: PathSeg[];
+      colour: string;
+      alpha: number;
+      width: number;
+      cap: string;
+      join: string;
+      miter: number;
+      dash: number[];
+      dashOffset: number;
+    }
+  | { t: 'clip'; path: PathSeg[] }
+  | {
+      t: 'text';
+      text: string;
+      x: number;
+      y: number;
+      m: Matrix;
+      font: string;
+      align: string;
+      colour: string;
+      alpha: number;
+    };
+
 export interface ChartImage extends ChartDef {
-  /** SVG for embedding in the PDF and HTML (title and source line are set as text around it). */
+  /** SVG for the HTML (title and source line are set as text around it). */
   svg: string;
+  /** The same drawing for the PDF, as vector operations. */
+  ops: DrawOp[];
   width: number;
   height: number;
   /** Standalone files with the title and source line drawn in (national briefing only). */

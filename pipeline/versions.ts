@@ -8,7 +8,6 @@ const require = createRequire(import.meta.url);
 const LIBRARIES = [
   'pdfkit',
   'fontkit',
-  'svg-to-pdfkit',
   'vega',
   'vega-lite',
   'handlebars',

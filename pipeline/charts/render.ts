@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import * as vega from 'vega';
 import * as vegaLite from 'vega-lite';
 import { styleFor, textWidth, TTF_DIR } from '../fonts.ts';
+import type { DrawOp } from '../types.ts';
+import { RecordingContext } from './recorder.ts';
 import { CHART_WIDTH } from './theme.ts';
 
 let metricsInstalled = false;
@@ -38,6 +40,7 @@ function installTextMetrics(): void {
 
 export interface RenderedSvg {
   svg: string;
+  ops: DrawOp[];
   vegaSpec: object;
   width: number;
   height: number;
@@ -57,8 +60,12 @@ async function draw(view: vega.View, spec: object): Promise<RenderedSvg> {
     }
   ).root.bounds;
   const [left, top] = view.origin();
+  // The same scene drawn through vega's canvas renderer into a recorder, for the PDF.
+  const recorder = new RecordingContext();
+  await view.toCanvas(1, { externalContext: recorder } as never);
   return {
     svg,
+    ops: recorder.ops,
     vegaSpec: spec,
     width,
     height,

@@ -1,17 +1,13 @@
-/** Layout of figures (charts drawn as vector graphics) and boxed asides. */
-import SVGtoPDF from 'svg-to-pdfkit';
+/** Layout of figures (charts replayed as vector graphics) and boxed asides. */
 import { PipelineError } from '../errors.ts';
 import type { Block } from '../types.ts';
 import { drawLines, lazyElem, type LayoutContext } from './context.ts';
+import { drawChart } from './draw-chart.ts';
 import type { Chunk, Flow } from './flow.ts';
 import { wrap } from './inline.ts';
 import { COLOURS, SPACE, TYPE } from './style.ts';
 
 type Of<K extends Block['kind']> = Extract<Block, { kind: K }>;
-
-/** Vega writes font weights as numbers; svg-to-pdfkit reports 600 and above as "bold". */
-const fontFor = (_family: string, bold: boolean, italic: boolean): string =>
-  bold ? 'semibold' : italic ? 'italic' : 'regular';
 
 export function figure(block: Of<'figure'>, ctx: LayoutContext): Flow {
   const chart = ctx.charts.get(block.chartId);
@@ -42,14 +38,7 @@ export function figure(block: Of<'figure'>, ctx: LayoutContext): Flow {
             bbox: [ctx.x, top, ctx.x + w, top + h],
             placement: 'Block',
           } as never);
-          p.content(fig, () =>
-            SVGtoPDF(p.doc, chart.svg, ctx.x, top, {
-              width: w,
-              height: h,
-              assumePt: true,
-              fontCallback: fontFor,
-            }),
-          );
+          p.content(fig, () => drawChart(p.doc, chart.ops, ctx.x, top, scale));
           drawLines(p, p.struct(group(p), 'P'), source, TYPE.source, ctx.x, top + h + 4);
         },
       },

@@ -20,6 +20,7 @@ async function renderChart(def: ChartDef, options: ChartOptions): Promise<ChartI
     const image: ChartImage = {
       ...def,
       svg: rendered.svg,
+      ops: rendered.ops,
       width: rendered.width,
       height: rendered.height,
     };
