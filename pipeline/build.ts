@@ -13,7 +13,7 @@
  *     7. index      AreaModel[] → areas/index.html
  *   8. commit       files + manifest ──atomic swap──▶ out/
  */
-import { renderAreas } from './batch/pool.ts';
+import { AreaPool } from './batch/pool.ts';
 import { selectAreas, type Shard } from './batch/select.ts';
 import { AREA_DIR, type AreaCommon } from './briefings/area.ts';
 import { NATIONAL, nationalFill } from './briefings/national.ts';
@@ -25,7 +25,7 @@ import type { BuildEffects } from './effects.ts';
 import { PipelineError } from './errors.ts';
 import * as msg from './messages/index.ts';
 import { buildManifest } from './output/manifest.ts';
-import { mergeOutputs } from './output/merge.ts';
+import type { OutputStage, WrittenFile } from './output/staging.ts';
 import { renderCharts } from './stages/charts.ts';
 import { emitHtml, type PageShell } from './stages/emit-html.ts';
 import { emitIndex } from './stages/emit-index.ts';
@@ -63,7 +63,7 @@ export const DEFAULT_OPTIONS: BuildOptions = {
 };
 
 export interface BuildResult {
-  files: OutputFile[];
+  files: WrittenFile[];
   warnings: number;
   failed: { name: string; code: string; message: string; file: string }[];
 }
@@ -89,7 +89,10 @@ async function national(
   // 4. Emit the PDF, then the HTML (which states the PDF's size), and the validation report.
   const pdf = await timed('pdf', () => emitPdf(filled, charts));
   const html = await timed('html', () =>
-    emitHtml(filled, page('shared/page.html.hbs'), { pages: pdf.pages, bytes: pdf.bytes.length }),
+    emitHtml(filled, charts, page('shared/page.html.hbs'), {
+      pages: pdf.pages,
+      bytes: pdf.bytes.length,
+    }),
   );
   const report = emitValidationReport(
     valid,
@@ -112,6 +115,8 @@ async function areas(
   options: BuildOptions,
   text: Text,
   page: (name: string) => PageShell,
+  output: OutputStage,
+  pool: AreaPool,
   effects: BuildEffects,
   timed: Timed,
 ) {
@@ -129,32 +134,34 @@ async function areas(
       number: i + 1,
     })),
   };
-  // 6. Render each area in a worker thread; a failed area does not stop the others.
-  const results = await timed('areas', () =>
-    renderAreas(
+  // 6. Render each area in a worker thread, writing its files as they arrive; a failed area does not stop the others.
+  const outcomes = await timed('areas', () =>
+    pool.render(
       chosen,
       { distribution, common, shell: page('shared/page.html.hbs') },
-      {
-        jobs: options.jobs,
-        onResult: (r, done, total) =>
-          effects.log({ type: 'progress', done, total, item: r.name, ok: r.ok }),
+      async (r, done, total) => {
+        if (r.ok) await Promise.all(r.files.map((f) => output.write(f)));
+        effects.log({ type: 'progress', done, total, item: r.name, ok: r.ok });
       },
     ),
   );
   // 7. The index of every area, with an overview chart.
   const [overview] = await renderCharts([overviewChart(models)], { files: false });
-  const index = emitIndex(models, overview!, page('area/index.html.hbs'), {
-    title: 'Delayed transfers of care: briefings by local authority',
-    lang: meta.lang,
-    dateLabel: common.dateLabel,
-    nationalHtml: NATIONAL.html,
-  });
-  const failed = results.flatMap((r) => (r.ok ? [] : [{ name: r.name, slug: r.slug, ...r.error }]));
-  return { files: [...results.flatMap((r) => (r.ok ? r.files : [])), index], failed };
+  await output.write(
+    emitIndex(models, overview!, page('area/index.html.hbs'), {
+      title: 'Delayed transfers of care: briefings by local authority',
+      lang: meta.lang,
+      dateLabel: common.dateLabel,
+      nationalHtml: NATIONAL.html,
+    }),
+  );
+  return outcomes.flatMap((r) => (r.ok ? [] : [{ name: r.name, slug: r.slug, ...r.error }]));
 }
 
 export async function build(options: BuildOptions, effects: BuildEffects): Promise<BuildResult> {
   const release = await effects.lockOutput();
+  // The area workers start now and warm up while the main thread reads and validates.
+  const pool = AreaPool.start(options.only === 'national' ? 1 : options.jobs);
   try {
     const timed: Timed = async (stage, run) => {
       const start = effects.now();
@@ -191,35 +198,45 @@ export async function build(options: BuildOptions, effects: BuildEffects): Promi
         text: `${w.at.file}:${w.at.line ?? ''} ${w.code}: ${w.message}`,
       });
 
-    const made: OutputFile[] =
-      options.only === 'areas' ? [] : await national(valid, text, page, timed);
-    const area =
-      options.only === 'national'
-        ? { files: [], failed: [] }
-        : await areas(valid, options, text, page, effects, timed);
-    made.push(...area.files);
+    const output = await effects.openOutput();
+    try {
+      // The areas render in the workers while the main thread makes the national briefing.
+      const areaWork =
+        options.only === 'national'
+          ? Promise.resolve([])
+          : areas(valid, options, text, page, output, pool, effects, timed);
+      // Settled later; a failure here must not leave it unhandled in the meantime.
+      areaWork.catch(() => undefined);
+      if (options.only !== 'areas')
+        for (const file of await national(valid, text, page, timed)) await output.write(file);
+      const failed = await areaWork;
 
-    // 8. Write everything, with a manifest, by swapping in a complete new output folder.
-    const partial =
-      options.only !== 'all' || options.areas.length > 0 || options.shard !== undefined;
-    const failedPaths = area.failed.flatMap((f) => [
-      `${AREA_DIR}/${f.slug}.pdf`,
-      `${AREA_DIR}/${f.slug}.html`,
-    ]);
-    const previous = partial || failedPaths.length ? await effects.readPreviousOutput() : [];
-    const outputs = mergeOutputs(previous, made, partial ? 'all' : failedPaths);
-    const files = [
-      ...outputs,
-      buildManifest(
-        { id: valid.briefing.meta.id, date: valid.briefing.meta.date },
-        outputs,
-        inputs,
-        versions(),
-      ),
-    ];
-    await timed('write', () => effects.commitOutput(files));
-    return { files, warnings: valid.report.warnings.length, failed: area.failed };
+      // 8. Keep what this build did not remake (a partial build keeps everything; a full build
+      //    keeps only the previous briefing of an area that failed), add the manifest, swap in.
+      const partial =
+        options.only !== 'all' || options.areas.length > 0 || options.shard !== undefined;
+      await output.carry(
+        partial
+          ? 'all'
+          : failed.flatMap((f) => [`${AREA_DIR}/${f.slug}.pdf`, `${AREA_DIR}/${f.slug}.html`]),
+      );
+      await output.write(
+        buildManifest(
+          { id: valid.briefing.meta.id, date: valid.briefing.meta.date },
+          await output.files(),
+          inputs,
+          versions(),
+        ),
+      );
+      const files = await output.files();
+      await timed('write', () => output.commit());
+      return { files, warnings: valid.report.warnings.length, failed };
+    } catch (error) {
+      await output.abort();
+      throw error;
+    }
   } finally {
+    await pool.destroy();
     await release();
   }
 }

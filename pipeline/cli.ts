@@ -84,10 +84,17 @@ async function main(): Promise<number> {
       cli.options,
       new FileBuildEffects(process.cwd(), cli.out, (e) => reporter.event(e)),
     );
-    reporter.summary(summarise(result, cli.out, performance.now() - start), {
+    const wallMs = performance.now() - start;
+    const cpu = process.cpuUsage();
+    reporter.summary(summarise(result, cli.out, wallMs), {
       files: result.files.length,
+      briefings: result.files.filter((f) => f.path.endsWith('.pdf')).length,
       warnings: result.warnings,
       failed: result.failed,
+      wallMs: Math.round(wallMs),
+      // CPU of every thread of the process (workers included), and its peak memory.
+      cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+      maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     });
     if (result.failed.length && cli.output !== 'json')
       for (const f of result.failed) console.error(`${f.file} ${f.code}: ${f.name}: ${f.message}`);

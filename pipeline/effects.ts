@@ -7,8 +7,9 @@ import { join, relative, sep } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { PipelineError } from './errors.ts';
 import * as msg from './messages/index.ts';
-import { commitOutput, currentBuildDir, removeStale, type CommitOptions } from './output/swap.ts';
-import type { InputFile, OutputFile } from './types.ts';
+import { OutputStage } from './output/staging.ts';
+import { removeStale } from './output/swap.ts';
+import type { InputFile } from './types.ts';
 
 export type BuildEvent =
   | { type: 'stage'; stage: string; ms: number }
@@ -21,10 +22,8 @@ export interface BuildEffects {
   readInputs(dirs: string[]): Promise<InputFile[]>;
   /** Hold the output lock for the build; resolves to the release function. */
   lockOutput(): Promise<() => Promise<void>>;
-  /** Every file of the current output (empty when there is none), for partial builds. */
-  readPreviousOutput(): Promise<OutputFile[]>;
-  /** Replace the output folder with exactly these files, atomically. */
-  commitOutput(files: OutputFile[], options?: CommitOptions): Promise<void>;
+  /** A new output folder to write into, swapped in atomically by its commit(). */
+  openOutput(): Promise<OutputStage>;
   log(event: BuildEvent): void;
   /** Monotonic milliseconds, for stage timings only (never written into a file). */
   now(): number;
@@ -94,24 +93,8 @@ export class FileBuildEffects implements BuildEffects {
     }
   }
 
-  /** Every file of the current output (empty when there is none), for partial builds. */
-  async readPreviousOutput(): Promise<OutputFile[]> {
-    const dir = await currentBuildDir(join(this.root, this.outDir));
-    if (!dir) return [];
-    const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-    const files: OutputFile[] = [];
-    for (const entry of entries.filter((e) => e.isFile())) {
-      const full = join(entry.parentPath, entry.name);
-      files.push({
-        path: relative(dir, full).split(sep).join('/'),
-        bytes: new Uint8Array(await readFile(full)),
-      });
-    }
-    return files;
-  }
-
-  commitOutput(files: OutputFile[], options?: CommitOptions): Promise<void> {
-    return commitOutput(join(this.root, this.outDir), files, options);
+  openOutput(): Promise<OutputStage> {
+    return OutputStage.open(join(this.root, this.outDir));
   }
 
   log(event: BuildEvent): void {

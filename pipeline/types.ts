@@ -357,4 +357,8 @@ export interface AreaDistribution {
   year: string;
   england: number | null;
   areas: { slug: string; name: string; changePct: number | null }[];
+  /** The largest month and financial year any area has, which size every area's chart axes. */
+  maxMonthly: number;
+  maxYear: number;
+  reasonLabels: string[];
 }

@@ -46,7 +46,13 @@ export async function renderArea(model: AreaModel, shared: AreaShared): Promise<
     const filled = await timed('fill', () => fillTemplates(areaFill(model, charts, shared.common)));
     const pdf = await timed('pdf', () => emitPdf(filled, charts, files.pdf));
     const html = await timed('html', () =>
-      emitHtml(filled, shared.shell, { pages: pdf.pages, bytes: pdf.bytes.length }, files.html),
+      emitHtml(
+        filled,
+        charts,
+        shared.shell,
+        { pages: pdf.pages, bytes: pdf.bytes.length },
+        files.html,
+      ),
     );
     return {
       ok: true,

@@ -1,10 +1,10 @@
-/** Piscina worker: renders one area per task with the shared data it was started with. */
-import { workerData } from 'node:worker_threads';
+/** Piscina worker: renders one area per task. Fonts are parsed as the worker starts, while the main thread is still validating. */
+import { fonts } from '../fonts.ts';
 import type { AreaModel } from '../types.ts';
 import { renderArea, type AreaShared } from './area-task.ts';
 
-const shared = workerData as AreaShared;
+fonts();
 
-export default function render(model: AreaModel) {
-  return renderArea(model, shared);
+export default function render(task: { model: AreaModel; shared: AreaShared }) {
+  return renderArea(task.model, task.shared);
 }

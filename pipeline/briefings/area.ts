@@ -120,12 +120,6 @@ export function areaFill(m: AreaModel, charts: ChartImage[], common: AreaCommon)
           england: formatPercent(shares.england.nhs),
           rank: '',
         },
-        {
-          measure: `Attributed to both, ${shares.year}`,
-          area: formatPercent(shares.area.both),
-          england: formatPercent(shares.england.both),
-          rank: '',
-        },
       ],
       quality: qualityNotes(m),
       files,

@@ -103,11 +103,13 @@ async function renderOnce(vlSpec: Record<string, unknown>): Promise<RenderedSvg>
 }
 
 /** One compiled view per shared spec, kept for the life of the process (or worker). */
+/** One view per shared spec, kept for the life of the process (or worker). */
 const views = new Map<string, { view: vega.View; spec: object }>();
 
 /**
  * Render a spec shared by many briefings with this briefing's rows: the spec is compiled and its
- * view built once, then only the named dataset "table" changes.
+ * view built once, then only the named dataset "table" changes. Shared specs have a fixed layout
+ * (see charts/theme.ts fixedSpec), so the output does not depend on the briefing drawn before.
  */
 export async function renderWithRows(
   vlSpec: Record<string, unknown>,
@@ -124,13 +126,12 @@ export async function renderWithRows(
     };
     views.set(key, cached);
   }
-  const { view, spec } = cached;
-  view.data(
+  cached.view.data(
     'table',
     rows.map((r) => ({ ...r })),
   );
-  await view.runAsync();
-  return draw(view, spec);
+  await cached.view.runAsync();
+  return draw(cached.view, cached.spec);
 }
 
 /**

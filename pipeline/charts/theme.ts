@@ -67,3 +67,26 @@ export function baseSpec(height: number): Record<string, unknown> {
     config: CHART_CONFIG,
   };
 }
+
+export interface Padding {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+/**
+ * A spec with its layout fixed rather than fitted: the plot area and the room around it for axes
+ * and legends are given, so every briefing's chart of one kind lines up the same, and a view can
+ * be reused from one briefing to the next without its layout depending on the one before.
+ */
+export function fixedSpec(plotHeight: number, padding: Padding): Record<string, unknown> {
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    width: CHART_WIDTH - padding.left - padding.right,
+    height: plotHeight,
+    autosize: 'none',
+    padding,
+    config: CHART_CONFIG,
+  };
+}

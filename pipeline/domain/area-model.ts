@@ -68,6 +68,8 @@ function quality(data: DtocDataset, area: Area): AreaModel['quality'] {
   };
 }
 
+const largest = (values: number[]): number => values.reduce((a, b) => (b > a ? b : a), 0);
+
 export interface AreaModels {
   models: AreaModel[];
   distribution: AreaDistribution;
@@ -155,6 +157,14 @@ export function buildAreaModels(
       name: a.name,
       changePct: bcfChange.get(a.slug)!,
     })),
+    // Loops, not Math.max(...spread): a large batch has more values than a call can take.
+    maxMonthly: largest(models.flatMap((m) => m.monthly.map((p) => p.days ?? 0))),
+    maxYear: largest(
+      models.flatMap((m) =>
+        m.orgByYear.map((y) => (y.nhs ?? 0) + (y.socialCare ?? 0) + (y.both ?? 0)),
+      ),
+    ),
+    reasonLabels: data.reasons.map((r) => r.label),
   };
   return { models, distribution };
 }

@@ -32,12 +32,27 @@ export function dataTable(table: DataTable, caption: string): string {
   return `<table><caption>${esc(caption)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
-export function renderChartFigure(chart: ChartImage, number: number): string {
+/** Where a chart's SVG goes in filled HTML, until the HTML page is emitted. */
+const slot = (id: string): string => `<!--chart-svg:${id}-->`;
+
+/**
+ * Put each chart's SVG into its slot. The filled content carries slots rather than SVG so that
+ * reading it back as blocks for the PDF does not parse every chart's markup.
+ */
+export function inlineCharts(html: string, charts: ChartImage[]): string {
+  return charts.reduce(
+    (text, chart) => text.replace(slot(esc(chart.id)), () => accessibleSvg(chart)),
+    html,
+  );
+}
+
+/** A chart as an HTML figure; with `slotOnly`, the SVG is left as a slot for inlineCharts(). */
+export function renderChartFigure(chart: ChartImage, number: number, slotOnly = false): string {
   const id = `figure-${esc(chart.id)}`;
   return (
     `<figure class="chart" id="${id}" data-chart="${esc(chart.id)}" aria-labelledby="${id}-title">` +
     `<figcaption id="${id}-title"><span class="figure-number">Figure ${number}.</span> ${esc(chart.title)}</figcaption>` +
-    `<div class="chart-image">${accessibleSvg(chart)}</div>` +
+    `<div class="chart-image">${slotOnly ? slot(esc(chart.id)) : accessibleSvg(chart)}</div>` +
     `<p class="source">${esc(chart.sourceLine)}</p>` +
     `<details><summary>Data for figure ${number} as a table</summary>` +
     // A focusable scrolling region, so a wide table scrolls by itself on a narrow screen.

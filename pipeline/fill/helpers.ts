@@ -79,7 +79,7 @@ export function makeHelpers(ctx: HelperContext): Record<string, Handlebars.Helpe
   const chart = (id: unknown, options: Options) => {
     const chart = lookup(ctx.charts, id, 'chart', ctx, options);
     figureNumber++;
-    return html(renderChartFigure(chart, figureNumber));
+    return html(renderChartFigure(chart, figureNumber, true));
   };
 
   const notes = () => {

@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { InputFile, OutputFile } from '../types.ts';
+import type { WrittenFile } from './staging.ts';
 
 export const MANIFEST_PATH = 'manifest.json';
 
@@ -24,16 +25,14 @@ const byPath = <T extends { path: string }>(a: T, b: T): number =>
 
 export function buildManifest(
   briefing: { id: string; date: string },
-  outputs: OutputFile[],
+  outputs: WrittenFile[],
   inputs: InputFile[],
   versions: Record<string, string>,
 ): OutputFile {
   const manifest: Manifest = {
     briefing: briefing.id,
     date: briefing.date,
-    outputs: outputs
-      .map((f) => ({ path: f.path, bytes: f.bytes.length, sha256: sha256(f.bytes) }))
-      .sort(byPath),
+    outputs: outputs.filter((f) => f.path !== MANIFEST_PATH).sort(byPath),
     inputs: inputs.map((f) => ({ path: f.path, sha256: sha256(f.bytes) })).sort(byPath),
     versions,
   };

@@ -4,22 +4,10 @@
  * over `out` in one step (rename(2) is atomic), so a reader or a killed build only ever sees the
  * complete old output or the complete new one. Failed or interrupted builds leave `out` as it was.
  */
-import { randomBytes } from 'node:crypto';
-import {
-  cp,
-  lstat,
-  mkdir,
-  readdir,
-  readlink,
-  rename,
-  rm,
-  symlink,
-  writeFile,
-} from 'node:fs/promises';
+import { lstat, readdir, readlink, rename, rm, symlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import type { OutputFile } from '../types.ts';
 
-const PREFIX = '.out-';
+export const PREFIX = '.out-';
 
 async function kind(path: string): Promise<'link' | 'dir' | 'missing' | 'other'> {
   try {
@@ -49,42 +37,8 @@ export async function removeStale(outDir: string): Promise<void> {
   }
 }
 
-export interface CommitOptions {
-  /** Paths (relative to out) to copy from the current output when this build did not make them. */
-  carryOver?: string[];
-}
-
-/** Write `files` into a new build folder and swap it in as `outDir`. */
-export async function commitOutput(
-  outDir: string,
-  files: OutputFile[],
-  options: CommitOptions = {},
-): Promise<void> {
-  const parent = dirname(outDir);
-  const id = randomBytes(6).toString('hex');
-  const staging = join(parent, `${PREFIX}${basename(outDir)}-${id}`);
-  await mkdir(staging, { recursive: true });
-  try {
-    for (const file of files) {
-      await mkdir(dirname(join(staging, file.path)), { recursive: true });
-      await writeFile(join(staging, file.path), file.bytes);
-    }
-    const previous = await currentBuildDir(outDir);
-    if (previous) {
-      for (const path of options.carryOver ?? []) {
-        if (files.some((f) => f.path === path)) continue;
-        await cp(join(previous, path), join(staging, path)).catch(() => undefined);
-      }
-    }
-    await swapIn(outDir, staging);
-    if (previous && previous !== outDir) await rm(previous, { recursive: true, force: true });
-  } catch (error) {
-    await rm(staging, { recursive: true, force: true });
-    throw error;
-  }
-}
-
-async function swapIn(outDir: string, staging: string): Promise<void> {
+/** Make `staging` the output: a new link renamed over `out` in one step. */
+export async function swapIn(outDir: string, staging: string): Promise<void> {
   const link = `${staging}.link`;
   await symlink(basename(staging), link);
   const k = await kind(outDir);

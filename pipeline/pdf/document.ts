@@ -3,6 +3,7 @@ import PDFDocument from 'pdfkit';
 import { fonts } from '../fonts.ts';
 import type { DocMeta } from '../types.ts';
 import { Painter } from './paint.ts';
+import { shareSubset } from './shared-subsets.ts';
 import { COLOURS, MARGIN, PAGE, TYPE } from './style.ts';
 
 /** The document's dates: the briefing date at midnight UTC, never the clock, so output is reproducible. */
@@ -38,8 +39,11 @@ export function createDocument(meta: DocMeta): PDFKit.PDFDocument {
       ModDate: date,
     },
   } as unknown as PDFKit.PDFDocumentOptions);
-  for (const [name, font] of Object.entries(loaded))
+  for (const [name, font] of Object.entries(loaded)) {
     doc.registerFont(name, font as unknown as string);
+    doc.font(name);
+    shareSubset((doc as unknown as { _font: Parameters<typeof shareSubset>[0] })._font, name);
+  }
   return doc;
 }
 

@@ -101,36 +101,35 @@ export function wrap(runs: Run[], base: TextStyle, width: number): Line[] {
     frags = [];
     x = 0;
   };
-  const place = (word: Piece[]) => {
+  // Each piece is measured once; a line's width is the sum of its pieces and spaces (no kerning
+  // applies across a space).
+  const place = (word: Piece[], widths: number[]) => {
     word.forEach((p, i) => {
-      const spaced = i === 0 && frags.length > 0;
+      const gap = i === 0 && frags.length > 0 ? measure({ ...p, text: ' ' }) : 0;
+      // The space is drawn as a real space glyph, so text extraction keeps the words apart.
+      const text = (gap ? ' ' : '') + p.text;
       const last = frags.at(-1);
       if (last && sameStyle(last, p)) {
-        const text = (spaced ? ' ' : '') + p.text;
         last.text += text;
-        last.width += measure({ ...p, text });
-        x = last.x + last.width;
-      } else {
-        // The space is drawn as a real space glyph, so text extraction keeps the words apart.
-        const text = (spaced ? ' ' : '') + p.text;
-        const w = measure({ ...p, text });
-        frags.push({ ...p, text, x, width: w });
-        x += w;
-      }
+        last.width += gap + widths[i]!;
+      } else frags.push({ ...p, text, x, width: gap + widths[i]! });
+      x += gap + widths[i]!;
     });
   };
+  // A hair of tolerance: a line measured to fit exactly must not wrap on rounding.
+  const fits = width + 0.01;
   for (const word of words(runs, base)) {
-    const wordWidth = word.reduce((sum, p) => sum + measure(p), 0);
+    const widths = word.map(measure);
+    const wordWidth = widths.reduce((a, b) => a + b, 0);
     const gap = frags.length ? measure({ ...word[0]!, text: ' ' }) : 0;
-    // A hair of tolerance: a line measured to fit exactly must not wrap on rounding.
-    const fits = width + 0.01;
     if (frags.length && x + gap + wordWidth > fits) flush();
     if (wordWidth > fits) {
       for (const part of word.flatMap((p) => splitLong(p, width))) {
-        if (x + measure(part) > fits) flush();
-        place([part]);
+        const w = measure(part);
+        if (x + w > fits) flush();
+        place([part], [w]);
       }
-    } else place(word);
+    } else place(word, widths);
   }
   flush();
   return lines;

@@ -3,7 +3,8 @@
  * inline CSS and fonts, charts as inline SVG, a link to the PDF, and no JavaScript.
  */
 import { renderPage, trusted, type PageTemplate } from '../html/page.ts';
-import type { FilledDoc, OutputFile } from '../types.ts';
+import { inlineCharts } from '../fill/chart-figure.ts';
+import type { ChartImage, FilledDoc, OutputFile } from '../types.ts';
 
 export type PageShell = PageTemplate;
 
@@ -20,6 +21,7 @@ export function sizeLabel(bytes: number): string {
 
 export function emitHtml(
   doc: FilledDoc,
+  charts: ChartImage[],
   shell: PageShell,
   pdf: PdfFacts,
   path = doc.meta.htmlFile,
@@ -28,7 +30,7 @@ export function emitHtml(
     meta: doc.meta,
     pdf: { pages: pdf.pages, size: sizeLabel(pdf.bytes) },
     // The content is the filled template's output, already escaped by it.
-    content: trusted(doc.html.trim()),
+    content: trusted(inlineCharts(doc.html.trim(), charts)),
   });
   return { path, bytes };
 }

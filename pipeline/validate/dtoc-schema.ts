@@ -19,8 +19,8 @@ export interface ColumnDecl {
   notAvailable?: Record<string, string>;
 }
 
-/** A month's days for one area can never exceed this (England's largest month is about 200,000). */
-export const MAX_DAYS_PER_MONTH = 500_000;
+/** No month can exceed this for any row: England's largest month is about 200,000 days. */
+export const MAX_DAYS_PER_MONTH = 5_000_000;
 
 const SUPPRESSED = { '-': 'suppressed or missing in the publication' };
 const DAYS_EXPECTED = `a whole number of days from 0 to ${MAX_DAYS_PER_MONTH.toLocaleString('en-GB')}, or "-" where the value is suppressed`;

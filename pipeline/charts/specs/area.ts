@@ -1,66 +1,140 @@
 /**
- * The four charts of an area briefing. Each spec is the same for every area and reads its rows
- * from the named dataset "table", so a worker compiles it once and only swaps the data.
+ * The four charts of an area briefing. Each spec is the same for every area: its layout is fixed
+ * from the largest values among all areas (so no label is clipped and every briefing's charts
+ * line up), and it reads its rows from the named dataset "table", so a worker builds each view
+ * once and only swaps the data.
  */
 import { formatDays, formatNumber, formatPercent } from '../../domain/format.ts';
 import { monthLabel, type Month } from '../../domain/periods.ts';
+import { textWidth } from '../../fonts.ts';
 import type { AreaDistribution, AreaModel, ChartDef } from '../../types.ts';
-import { baseSpec, PALETTE } from '../theme.ts';
+import { fixedSpec, PALETTE, type Padding } from '../theme.ts';
 import { NHSE_SOURCE_SHORT } from './source-line.ts';
 
 const TABLE = { name: 'table' };
 const AREA_COLOUR = PALETTE.darkBlue;
 const ENGLAND_COLOUR = PALETTE.midGrey;
-
 const SERIES = ['Each month', '12-month average'];
+const WHO = ['This area', 'England'];
+const ORG_LABELS = [
+  ['nhs', 'NHS'],
+  ['socialCare', 'Social care'],
+  ['both', 'Both'],
+] as const;
 
-const MONTHLY_SPEC = {
-  ...baseSpec(118),
-  data: TABLE,
-  encoding: {
-    x: {
-      field: 'date',
-      type: 'temporal',
-      title: null,
-      axis: { format: '%Y', tickCount: 8, labelAngle: 0 },
-    },
-    y: {
-      field: 'days',
-      type: 'quantitative',
-      title: 'Delayed days a month',
-      axis: { tickCount: 4 },
-    },
-    color: {
-      field: 'series',
-      type: 'nominal',
-      title: null,
-      scale: { domain: SERIES, range: ['#7F9CC0', AREA_COLOUR] },
-      legend: { symbolType: 'stroke', symbolStrokeWidth: 2.5 },
-    },
-  },
-  layer: SERIES.map((series, i) => ({
-    transform: [{ filter: { field: 'series', equal: series } }],
-    mark: { type: 'line', strokeWidth: i === 0 ? 1 : 2.5, invalid: 'break-paths-show-domains' },
-  })),
-};
+/** The largest tick label a "nice" axis up to `max` can show: 9,287 → "10,000". */
+function widestLabel(max: number): string {
+  const step = 10 ** Math.floor(Math.log10(Math.max(max, 1)));
+  return formatNumber(Math.ceil(max / step) * step);
+}
 
-export function monthlyChart(m: AreaModel): ChartDef {
-  const rows = m.monthly.flatMap((p) => [
-    { date: `${p.month}-01`, series: 'Each month', days: p.days },
-    { date: `${p.month}-01`, series: '12-month average', days: p.rolling },
+/** Room left of the plot for a numeric axis: labels, ticks and a rotated title, with a margin. */
+const numericAxis = (max: number): number =>
+  Math.ceil(textWidth(widestLabel(max), 'regular', 9) + 30);
+/** Room for a category axis without ticks: the longest label and a margin. */
+const labelAxis = (labels: string[]): number =>
+  Math.ceil(Math.max(...labels.map((l) => textWidth(l, 'regular', 9))) + 12);
+
+const LEGEND_TOP = 24;
+const X_AXIS = 22;
+const X_AXIS_TITLED = 38;
+
+export interface AreaLayouts {
+  monthly: Padding;
+  reasons: Padding;
+  responsible: Padding;
+  position: Padding;
+}
+
+/** Every area chart's padding, from the largest values any area has. */
+export function areaLayouts(all: AreaDistribution): AreaLayouts {
+  return {
+    monthly: { left: numericAxis(all.maxMonthly), right: 10, top: LEGEND_TOP, bottom: X_AXIS },
+    reasons: {
+      left: labelAxis(all.reasonLabels),
+      right: 10,
+      top: LEGEND_TOP,
+      bottom: X_AXIS_TITLED,
+    },
+    responsible: { left: numericAxis(all.maxYear), right: 10, top: LEGEND_TOP, bottom: X_AXIS },
+    position: { left: 10, right: 10, top: 6, bottom: X_AXIS_TITLED },
+  };
+}
+
+const legend = { orient: 'top', direction: 'horizontal', offset: 6 };
+
+/** One spec object per layout, so a worker's cache sees the same spec for every area. */
+const specs = new Map<string, Record<string, unknown>>();
+function memo(
+  kind: string,
+  padding: Padding,
+  build: () => Record<string, unknown>,
+): Record<string, unknown> {
+  const key = `${kind}:${JSON.stringify(padding)}`;
+  let spec = specs.get(key);
+  if (!spec) specs.set(key, (spec = build()));
+  return spec;
+}
+
+function monthlySpec(p: Padding): Record<string, unknown> {
+  return memo('monthly', p, () => ({
+    ...fixedSpec(84, p),
+    data: TABLE,
+    encoding: {
+      x: {
+        field: 'date',
+        type: 'temporal',
+        title: null,
+        axis: { format: '%Y', tickCount: 8, labelAngle: 0 },
+      },
+      y: {
+        field: 'days',
+        type: 'quantitative',
+        title: 'Delayed days a month',
+        axis: { tickCount: 4 },
+      },
+      color: {
+        field: 'series',
+        type: 'nominal',
+        title: null,
+        scale: { domain: SERIES, range: ['#7F9CC0', AREA_COLOUR] },
+        legend: { ...legend, symbolType: 'stroke', symbolStrokeWidth: 2.5 },
+      },
+    },
+    layer: SERIES.map((series, i) => ({
+      transform: [{ filter: { field: 'series', equal: series } }],
+      mark: { type: 'line', strokeWidth: i === 0 ? 1 : 2.5, invalid: 'break-paths-show-domains' },
+    })),
+  }));
+}
+
+export function monthlyChart(m: AreaModel, p: Padding): ChartDef {
+  const rows = m.monthly.flatMap((q) => [
+    {
+      date: Date.UTC(Number(q.month.slice(0, 4)), Number(q.month.slice(5)) - 1, 1),
+      series: SERIES[0],
+      days: q.days,
+    },
+    {
+      date: Date.UTC(Number(q.month.slice(0, 4)), Number(q.month.slice(5)) - 1, 1),
+      series: SERIES[1],
+      days: q.rolling,
+    },
   ]);
-  const known = m.monthly.filter((p) => p.days !== null);
+  const known = m.monthly.filter((q) => q.days !== null);
   const peak = known.reduce(
     (a, b) => (b.days! > a.days! ? b : a),
     known[0] ?? { month: m.period.first, days: null },
   );
+  const first = monthLabel(m.period.first as Month);
+  const last = monthLabel(m.period.last as Month);
   return {
     id: 'monthly',
-    title: `Delayed days each month in ${m.name}, ${monthLabel(m.period.first as Month)} to ${monthLabel(m.period.last as Month)}, with the 12-month average`,
-    alt: `Line chart of delayed days each month in ${m.name}. The highest month was ${monthLabel(peak.month as Month)} with ${formatDays(peak.days)} days; the latest, ${monthLabel(m.period.last as Month)}, had ${formatDays(m.monthly.at(-1)?.days ?? null)}.`,
+    title: `Delayed days each month in ${m.name}, ${first} to ${last}, with the 12-month average`,
+    alt: `Line chart of delayed days each month in ${m.name}. The highest month was ${monthLabel(peak.month as Month)} with ${formatDays(peak.days)} days; the latest, ${last}, had ${formatDays(m.monthly.at(-1)?.days ?? null)}.`,
     sourceLine: NHSE_SOURCE_SHORT,
     sourceIds: ['nhse-dtoc'],
-    spec: MONTHLY_SPEC,
+    spec: monthlySpec(p),
     rows,
     table: {
       caption: `Delayed days each month in ${m.name}`,
@@ -69,59 +143,60 @@ export function monthlyChart(m: AreaModel): ChartDef {
         { label: 'Delayed days', numeric: true },
         { label: '12-month average', numeric: true },
       ],
-      rows: m.monthly.map((p) => [
-        monthLabel(p.month as Month),
-        formatDays(p.days),
-        p.rolling === null ? 'not available' : formatNumber(p.rolling, 0),
+      rows: m.monthly.map((q) => [
+        monthLabel(q.month as Month),
+        formatDays(q.days),
+        q.rolling === null ? 'not available' : formatNumber(q.rolling, 0),
       ]),
     },
   };
 }
 
-const REASONS_SPEC = {
-  ...baseSpec(190),
-  data: TABLE,
-  mark: { type: 'bar', height: { band: 0.85 } },
-  encoding: {
-    y: {
-      field: 'reason',
-      type: 'nominal',
-      sort: null,
-      title: null,
-      axis: { ticks: false, domain: false },
+function reasonsSpec(p: Padding): Record<string, unknown> {
+  return memo('reasons', p, () => ({
+    ...fixedSpec(150, p),
+    data: TABLE,
+    mark: { type: 'bar', height: { band: 0.85 } },
+    encoding: {
+      y: {
+        field: 'reason',
+        type: 'nominal',
+        sort: null,
+        title: null,
+        axis: { ticks: false, domain: false },
+      },
+      yOffset: { field: 'who', type: 'nominal', sort: WHO },
+      x: {
+        field: 'share',
+        type: 'quantitative',
+        title: 'Share of delayed days (%)',
+        axis: { tickCount: 5 },
+      },
+      color: {
+        field: 'who',
+        type: 'nominal',
+        title: null,
+        scale: { domain: WHO, range: [AREA_COLOUR, ENGLAND_COLOUR] },
+        legend,
+      },
     },
-    yOffset: { field: 'order', type: 'ordinal' },
-    x: {
-      field: 'share',
-      type: 'quantitative',
-      title: 'Share of delayed days (%)',
-      axis: { tickCount: 5 },
-    },
-    color: {
-      field: 'who',
-      type: 'nominal',
-      title: null,
-      sort: { field: 'order' },
-      scale: { range: [AREA_COLOUR, ENGLAND_COLOUR] },
-      legend: { orient: 'right' },
-    },
-  },
-};
+  }));
+}
 
-export function reasonsChart(m: AreaModel): ChartDef {
+export function reasonsChart(m: AreaModel, p: Padding): ChartDef {
   const shown = m.reasons.filter((r) => r.area !== null || r.england !== null);
   const rows = shown.flatMap((r) => [
-    { reason: r.label, who: m.name, order: 0, share: r.area },
-    { reason: r.label, who: 'England', order: 1, share: r.england },
+    { reason: r.label, who: WHO[0], share: r.area },
+    { reason: r.label, who: WHO[1], share: r.england },
   ]);
   const top = [...shown].filter((r) => r.area !== null).sort((a, b) => b.area! - a.area!)[0];
   return {
     id: 'reasons',
-    title: `Reasons for delay in ${m.name} and England, ${m.latest.year}, as shares of delayed days`,
+    title: `Reasons for delay in ${m.name} (this area) and England, ${m.latest.year}, as shares of delayed days`,
     alt: `Bar chart comparing the reasons for delay in ${m.name} with England in ${m.latest.year}.${top ? ` The largest reason in ${m.name} was ${top.label.toLowerCase()}, ${formatPercent(top.area)} of delayed days, against ${formatPercent(top.england)} in England.` : ''}`,
     sourceLine: NHSE_SOURCE_SHORT,
     sourceIds: ['nhse-dtoc'],
-    spec: REASONS_SPEC,
+    spec: reasonsSpec(p),
     rows,
     table: {
       caption: `Share of delayed days by reason, ${m.latest.year} (%)`,
@@ -135,40 +210,36 @@ export function reasonsChart(m: AreaModel): ChartDef {
   };
 }
 
-const ORG_LABELS = [
-  ['nhs', 'NHS'],
-  ['socialCare', 'Social care'],
-  ['both', 'Both'],
-] as const;
-
-const RESPONSIBLE_SPEC = {
-  ...baseSpec(108),
-  data: TABLE,
-  mark: { type: 'bar', width: { band: 0.7 } },
-  encoding: {
-    x: { field: 'year', type: 'ordinal', title: null, axis: { labelAngle: 0 } },
-    y: {
-      field: 'days',
-      type: 'quantitative',
-      stack: 'zero',
-      title: 'Delayed days',
-      axis: { tickCount: 4 },
-    },
-    color: {
-      field: 'who',
-      type: 'nominal',
-      title: null,
-      scale: {
-        domain: ORG_LABELS.map((o) => o[1]),
-        range: [PALETTE.darkBlue, PALETTE.orange, PALETTE.midGrey],
+function responsibleSpec(p: Padding): Record<string, unknown> {
+  return memo('responsible', p, () => ({
+    ...fixedSpec(84, p),
+    data: TABLE,
+    mark: { type: 'bar', width: { band: 0.7 } },
+    encoding: {
+      x: { field: 'year', type: 'ordinal', title: null, axis: { labelAngle: 0 } },
+      y: {
+        field: 'days',
+        type: 'quantitative',
+        stack: 'zero',
+        title: 'Delayed days',
+        axis: { tickCount: 4 },
       },
-      legend: { orient: 'right' },
+      color: {
+        field: 'who',
+        type: 'nominal',
+        title: null,
+        scale: {
+          domain: ORG_LABELS.map((o) => o[1]),
+          range: [PALETTE.darkBlue, PALETTE.orange, PALETTE.midGrey],
+        },
+        legend,
+      },
+      order: { field: 'order', type: 'quantitative' },
     },
-    order: { field: 'order', type: 'quantitative' },
-  },
-};
+  }));
+}
 
-export function responsibleChart(m: AreaModel): ChartDef {
+export function responsibleChart(m: AreaModel, p: Padding): ChartDef {
   const rows = m.orgByYear.flatMap((y) =>
     ORG_LABELS.map(([key, label], order) => ({ year: y.year, who: label, order, days: y[key] })),
   );
@@ -179,7 +250,7 @@ export function responsibleChart(m: AreaModel): ChartDef {
     alt: `Stacked bar chart of delayed days in ${m.name} each financial year, split between the NHS, social care and both.${last ? ` In ${last.year}: NHS ${formatDays(last.nhs)}, social care ${formatDays(last.socialCare)}, both ${formatDays(last.both)}.` : ''}`,
     sourceLine: NHSE_SOURCE_SHORT,
     sourceIds: ['nhse-dtoc'],
-    spec: RESPONSIBLE_SPEC,
+    spec: responsibleSpec(p),
     rows,
     table: {
       caption: `Delayed days by organisation responsible, ${m.name}`,
@@ -199,72 +270,87 @@ export function responsibleChart(m: AreaModel): ChartDef {
 
 const DOT_Y = { y: { datum: 0.55, type: 'quantitative', scale: { domain: [0, 1] }, axis: null } };
 
-const POSITION_SPEC = {
-  ...baseSpec(72),
-  data: TABLE,
-  encoding: {
-    x: {
-      field: 'change',
-      type: 'quantitative',
-      title: 'Change in delayed days, 2014-15 to 2015-16 (%)',
-      axis: { tickCount: 8 },
-    },
-  },
-  layer: [
-    {
-      transform: [{ filter: 'datum.kind === "area"' }],
-      mark: { type: 'circle', size: 30, opacity: 0.45, color: '#6F777B' },
-      encoding: DOT_Y,
-    },
-    {
-      transform: [{ filter: 'datum.kind === "england"' }],
-      mark: { type: 'rule', color: PALETTE.darkGrey, strokeDash: [3, 2] },
-    },
-    {
-      transform: [{ filter: 'datum.kind === "england"' }],
-      mark: {
-        type: 'text',
-        y: { expr: 'height' },
-        baseline: 'bottom',
-        align: 'left',
-        dx: 3,
-        dy: -2,
-        fontSize: 8.5,
-      },
-      encoding: { text: { field: 'label' } },
-    },
-    {
-      transform: [{ filter: 'datum.kind === "this"' }],
-      mark: {
-        type: 'circle',
-        size: 90,
-        opacity: 1,
-        color: PALETTE.orange,
-        stroke: PALETTE.text,
-        strokeWidth: 1,
-      },
-      encoding: DOT_Y,
-    },
-    {
-      transform: [{ filter: 'datum.kind === "this"' }],
-      mark: {
-        type: 'text',
-        baseline: 'bottom',
-        fontSize: 9,
-        fontWeight: 600,
-        y: { expr: 'height * 0.45 - 7' },
-        align: { expr: "datum.side === 'left' ? 'right' : 'left'" },
-        dx: { expr: "datum.side === 'left' ? 5 : -5" },
-      },
-      encoding: { text: { field: 'label' } },
-    },
-  ],
-};
+/** The same x axis for every area: all areas' changes, rounded out to tens. */
+function positionDomain(all: AreaDistribution): [number, number] {
+  const values = all.areas.flatMap((a) => (a.changePct === null ? [] : [a.changePct]));
+  const low = values.reduce((a, b) => Math.min(a, b), 0);
+  const high = values.reduce((a, b) => Math.max(a, b), 0);
+  return [Math.floor(low / 10) * 10, Math.ceil(high / 10) * 10];
+}
 
-export function positionChart(m: AreaModel, all: AreaDistribution): ChartDef {
+function positionSpec(p: Padding, all: AreaDistribution): Record<string, unknown> {
+  const domain = positionDomain(all);
+  return memo(`position-${all.year}-${domain.join(',')}`, p, () => ({
+    ...fixedSpec(30, p),
+    data: TABLE,
+    encoding: {
+      x: {
+        field: 'change',
+        type: 'quantitative',
+        title: `Change in delayed days, ${all.year} on the year before (%)`,
+        scale: { domain, nice: false },
+        axis: { tickCount: 8 },
+      },
+    },
+    layer: [
+      {
+        transform: [{ filter: 'datum.kind === "area"' }],
+        mark: { type: 'circle', size: 30, opacity: 0.45, color: '#6F777B' },
+        encoding: DOT_Y,
+      },
+      {
+        transform: [{ filter: 'datum.kind === "england"' }],
+        mark: { type: 'rule', color: PALETTE.darkGrey, strokeDash: [3, 2] },
+      },
+      {
+        transform: [{ filter: 'datum.kind === "england"' }],
+        mark: {
+          type: 'text',
+          y: { expr: 'height' },
+          baseline: 'bottom',
+          align: 'left',
+          dx: 3,
+          dy: -2,
+          fontSize: 8.5,
+        },
+        encoding: { text: { field: 'label' } },
+      },
+      {
+        transform: [{ filter: 'datum.kind === "this"' }],
+        mark: {
+          type: 'circle',
+          size: 90,
+          opacity: 1,
+          color: PALETTE.orange,
+          stroke: PALETTE.text,
+          strokeWidth: 1,
+        },
+        encoding: DOT_Y,
+      },
+      {
+        transform: [{ filter: 'datum.kind === "this"' }],
+        mark: {
+          type: 'text',
+          baseline: 'bottom',
+          fontSize: 9,
+          fontWeight: 600,
+          y: { expr: 'height * 0.45 - 7' },
+          align: { expr: "datum.side === 'left' ? 'right' : 'left'" },
+          dx: { expr: "datum.side === 'left' ? 5 : -5" },
+        },
+        encoding: { text: { field: 'label' } },
+      },
+    ],
+  }));
+}
+
+export function positionChart(m: AreaModel, all: AreaDistribution, p: Padding): ChartDef {
   const known = all.areas.filter((a) => a.changePct !== null);
   const values = known.map((a) => a.changePct!);
-  const mid = (Math.min(...values) + Math.max(...values)) / 2;
+  const mid =
+    (values.reduce((a, b) => Math.min(a, b), Infinity) +
+      values.reduce((a, b) => Math.max(a, b), -Infinity)) /
+    2;
   const rows = [
     ...known.map((a) => ({ kind: 'area', change: a.changePct })),
     ...(all.england === null
@@ -297,7 +383,7 @@ export function positionChart(m: AreaModel, all: AreaDistribution): ChartDef {
         : `Dot plot of the change in delayed days in ${all.year} for ${known.length} areas. ${m.name} changed by ${formatPercent(m.bcf.changePct, 1, true)}${rank ? `, the ${ordinal(rank.position)} largest rise of ${rank.of}` : ''}; England by ${formatPercent(all.england, 1, true)}.`,
     sourceLine: NHSE_SOURCE_SHORT,
     sourceIds: ['nhse-dtoc'],
-    spec: POSITION_SPEC,
+    spec: positionSpec(p, all),
     rows,
     table: {
       caption: `Change in delayed days, ${all.year} against the year before (%)`,
@@ -322,5 +408,11 @@ export function ordinal(n: number): string {
 }
 
 export function areaCharts(m: AreaModel, all: AreaDistribution): ChartDef[] {
-  return [monthlyChart(m), reasonsChart(m), responsibleChart(m), positionChart(m, all)];
+  const layout = areaLayouts(all);
+  return [
+    monthlyChart(m, layout.monthly),
+    reasonsChart(m, layout.reasons),
+    responsibleChart(m, layout.responsible),
+    positionChart(m, all, layout.position),
+  ];
 }
