@@ -51,6 +51,7 @@ async function build(dir: string, args: string[] = []): Promise<Summary & { proc
   } catch (error) {
     throw new Error(
       `the build failed in ${dir}: ${String((error as { stdout?: string }).stdout).slice(0, 2000)}`,
+      { cause: error },
     );
   }
   const processMs = performance.now() - start;

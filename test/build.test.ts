@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { ValidationFailed } from '../pipeline/errors.ts';
 import { pdfinfo } from './helpers/pdf-tools.ts';
-import { buildIn, copyProject } from './helpers/project.ts';
+import { buildIn, copyProject, realValid } from './helpers/project.ts';
 
 const NATIONAL_FILES = [
   'bcf-briefing.html',
@@ -37,10 +37,17 @@ async function snapshot(dir: string): Promise<Record<string, string>> {
   return out;
 }
 
+/** The national files, the index, and a PDF and an HTML page for each of the 150 areas. */
+async function expectedFiles(): Promise<string[]> {
+  const slugs = (await realValid()).dtoc.areas.map((a) => a.slug);
+  return [...NATIONAL_FILES, 'areas/index.html', ...slugs.flatMap((s) => [`areas/${s}.html`, `areas/${s}.pdf`])].sort();
+}
+
 describe('build', () => {
-  it('writes exactly the expected files', async () => {
+  it('writes exactly the expected files: the national briefing and one for each of 150 areas', async () => {
     const files = Object.keys(await snapshot(join(inject('builtRoot'), 'out'))).sort();
-    expect(files).toEqual(NATIONAL_FILES);
+    expect(files).toEqual(await expectedFiles());
+    expect(files.filter((f) => f.startsWith('areas/') && f.endsWith('.pdf'))).toHaveLength(150);
   });
 
   it('lists every output with its size and sha256, every input, and library versions in the manifest', async () => {
@@ -48,7 +55,7 @@ describe('build', () => {
     const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8'));
     const hashes = await snapshot(out);
     expect(manifest.outputs.map((o: { path: string }) => o.path)).toEqual(
-      NATIONAL_FILES.filter((f) => f !== 'manifest.json'),
+      (await expectedFiles()).filter((f) => f !== 'manifest.json'),
     );
     for (const o of manifest.outputs) {
       expect(o.sha256).toBe(hashes[o.path]);
@@ -77,7 +84,7 @@ describe('build', () => {
 
   it("takes the briefing date from SOURCE_DATE_EPOCH's date, never the clock", async () => {
     const root = await copyProject();
-    await buildIn(root, { date: '2031-02-03' });
+    await buildIn(root, { date: '2031-02-03', only: 'national' });
     const html = await readFile(join(root, 'out', 'bcf-briefing.html'), 'utf8');
     expect(html).toContain('3 February 2031');
     expect(pdfinfo(join(root, 'out', 'bcf-briefing.pdf'))).toMatch(
@@ -87,25 +94,25 @@ describe('build', () => {
 
   it('leaves the previous output exactly as it was when a build fails', async () => {
     const root = await copyProject();
-    await buildIn(root);
+    await buildIn(root, { only: 'national' });
     const before = await snapshot(join(root, 'out'));
     // Break one cell: validation fails and nothing may be written.
     const csv = join(root, 'data/dtoc/delayed-days-by-reason.csv');
     await writeFile(csv, (await readFile(csv, 'utf8')).replace('"19327"', '"19,327"'));
-    await expect(buildIn(root)).rejects.toBeInstanceOf(ValidationFailed);
+    await expect(buildIn(root, { only: 'national' })).rejects.toBeInstanceOf(ValidationFailed);
     expect(await snapshot(join(root, 'out'))).toEqual(before);
   });
 
   it('leaves the previous output untouched when a later stage fails', async () => {
     const root = await copyProject();
-    await buildIn(root);
+    await buildIn(root, { only: 'national' });
     const before = await snapshot(join(root, 'out'));
     const page = join(root, 'templates/shared/page.html.hbs');
     await writeFile(
       page,
       (await readFile(page, 'utf8')).replace('{{meta.title}}', '{{meta.nope.title}}'),
     );
-    await expect(buildIn(root)).rejects.toMatchObject({
+    await expect(buildIn(root, { only: 'national' })).rejects.toMatchObject({
       code: 'TEMPLATE_RENDER',
       at: { file: 'templates/shared/page.html.hbs' },
     });

@@ -9,9 +9,9 @@ import { copyProject } from './helpers/project.ts';
 describe('command line', () => {
   it('builds, exits 0 and says what it wrote', async () => {
     const root = await copyProject();
-    const result = await cli(root);
+    const result = await cli(root, ['--only', 'national']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/Wrote 13 files to out\//);
+    expect(result.stdout).toMatch(/Wrote 13 files \(1 PDF briefings\) to out\//);
   });
 
   it('exits 1 on invalid input with a located message and no stack trace', async () => {

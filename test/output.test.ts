@@ -15,7 +15,7 @@ const buildFolders = async (root: string) =>
 describe('the output folder', () => {
   it('survives two builds started at once: the second waits, and out/ is one complete build', async () => {
     const root = await copyProject();
-    const [a, b] = await Promise.all([cli(root), cli(root)]);
+    const [a, b] = await Promise.all([cli(root, ['--only', 'national']), cli(root, ['--only', 'national'])]);
     expect([a.code, b.code]).toEqual([0, 0]);
     expect(a.stdout + b.stdout).toContain(
       'Another build is writing to out/; waiting for it to finish',
@@ -52,7 +52,7 @@ describe('the output folder', () => {
     const NEW_DATE = { SOURCE_DATE_EPOCH: '1798761600' }; // 1 January 2027: every output differs.
     const seen: Record<string, string>[] = [];
     for (const delay of [150, 500, 900, 1300, 1700, 2100, 2500, 2900, 3300]) {
-      const child = startCli(root, NEW_DATE);
+      const child = startCli(root, NEW_DATE, ['--only', 'national']);
       await new Promise((resolve) => setTimeout(resolve, delay));
       if (child.exitCode === null) process.kill(-child.pid!, 'SIGKILL');
       if (child.exitCode === null && child.signalCode === null) await once(child, 'exit');
@@ -60,7 +60,7 @@ describe('the output folder', () => {
       // A killed build's lock goes stale after 10 s; clear it now rather than wait.
       await rm(join(root, 'out.lock'), { recursive: true, force: true });
     }
-    const finished = await cli(root, [], NEW_DATE);
+    const finished = await cli(root, ['--only', 'national'], NEW_DATE);
     expect(finished.code).toBe(0);
     const fresh = await snapshot(join(root, 'out'));
     expect(fresh).not.toEqual(old);

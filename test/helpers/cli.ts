@@ -35,8 +35,8 @@ export async function cli(
 }
 
 /** Start the command line without waiting, for tests that kill it. */
-export function startCli(root: string, env: NodeJS.ProcessEnv = {}): ChildProcess {
-  return spawn(TSX, [CLI, 'build', '--quiet'], {
+export function startCli(root: string, env: NodeJS.ProcessEnv = {}, args: string[] = []): ChildProcess {
+  return spawn(TSX, [CLI, 'build', '--quiet', ...args], {
     cwd: root,
     env: { ...process.env, SOURCE_DATE_EPOCH: EPOCH, ...env },
     stdio: 'ignore',

@@ -29,7 +29,7 @@ export async function buildIn(
 ): Promise<BuildRun> {
   const events: BuildEvent[] = [];
   const effects = new FileBuildEffects(root, out, (e) => events.push(e));
-  await build({ ...DEFAULT_OPTIONS, date: '2026-11-23', ...options }, effects);
+  await build({ ...DEFAULT_OPTIONS, date: '2026-11-23', jobs: 2, ...options }, effects);
   return { events, effects };
 }
 
