@@ -40,7 +40,11 @@ async function snapshot(dir: string): Promise<Record<string, string>> {
 /** The national files, the index, and a PDF and an HTML page for each of the 150 areas. */
 async function expectedFiles(): Promise<string[]> {
   const slugs = (await realValid()).dtoc.areas.map((a) => a.slug);
-  return [...NATIONAL_FILES, 'areas/index.html', ...slugs.flatMap((s) => [`areas/${s}.html`, `areas/${s}.pdf`])].sort();
+  return [
+    ...NATIONAL_FILES,
+    'areas/index.html',
+    ...slugs.flatMap((s) => [`areas/${s}.html`, `areas/${s}.pdf`]),
+  ].sort();
 }
 
 describe('build', () => {

@@ -15,7 +15,10 @@ const buildFolders = async (root: string) =>
 describe('the output folder', () => {
   it('survives two builds started at once: the second waits, and out/ is one complete build', async () => {
     const root = await copyProject();
-    const [a, b] = await Promise.all([cli(root, ['--only', 'national']), cli(root, ['--only', 'national'])]);
+    const [a, b] = await Promise.all([
+      cli(root, ['--only', 'national']),
+      cli(root, ['--only', 'national']),
+    ]);
     expect([a.code, b.code]).toEqual([0, 0]);
     expect(a.stdout + b.stdout).toContain(
       'Another build is writing to out/; waiting for it to finish',

@@ -54,6 +54,12 @@ export const computeFailed = (claim: string, reason: string): MessageDef => ({
   hint: 'check the area name and financial years in `compute`',
 });
 
+export const saysNoNumber = (says: string): MessageDef => ({
+  code: 'CONTENT_SCHEMA',
+  message: `says "${says}" has no figure in it to compare with the claim`,
+  hint: 'add `stated:` with the number the words stand for, as in `stated: 90` for "nine out of ten"',
+});
+
 export const claimDrift = (
   claim: string,
   stated: number,

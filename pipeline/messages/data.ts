@@ -134,10 +134,16 @@ export const areaHasTwoCodes = (name: string, first: string, second: string): Me
   hint: 'an area has at most one old code (to March 2015) and one ONS code; check the row belongs to this area',
 });
 
-export const monthMissing = (name: string, month: Month): MessageDef => ({
+export const monthMissing = (name: string, from: Month, to: Month = from): MessageDef => ({
   code: 'DATA_MONTH_MISSING',
-  message: `${name} has no row for ${monthLabel(month)}`,
-  hint: 'add the month, with "-" in cells that were not published',
+  message:
+    from === to
+      ? `${name} has no row for ${monthLabel(from)}`
+      : `${name} has no rows from ${monthLabel(from)} to ${monthLabel(to)}`,
+  hint:
+    from === to
+      ? 'add the month, with "-" in cells that were not published'
+      : 'add the months, or check the Period of the rows around this gap for a mistyped year',
 });
 
 export const reasonsNotTotal = (total: number, sum: number, complete: boolean): MessageDef => ({
@@ -192,4 +198,18 @@ export const valueUnusual = (
   code: 'DATA_VALUE_UNUSUAL',
   message: `${name} has ${n(value)} delayed days in ${monthLabel(month)}, far from its usual ${n(median)} a month`,
   hint: 'check the value against the publication; use --strict to make this an error',
+});
+
+export const columnDuplicate = (name: string): MessageDef => ({
+  code: 'DATA_COLUMN_DUPLICATE',
+  message: `column ${quoted(name)} appears more than once in the header`,
+  hint: 'delete the repeated column; each column may appear once',
+});
+
+export const notCollectedAnyMore = (column: ColumnDecl, got: string): MessageDef => ({
+  code: 'DATA_FIELD_NOT_NUMBER',
+  message: `"${column.name}" has been collected since ${column.collectedFrom ? monthLabel(column.collectedFrom) : 'this month'}, so "NA" (not collected) cannot appear here; got ${quoted(got)}`,
+  expected: column.expected,
+  got,
+  hint: 'give the number of days, or "-" if the value was suppressed',
 });

@@ -35,9 +35,12 @@ export function validate(raw: RawDataset, options: ValidateOptions): ValidDatase
   );
   const refs = scanTemplates(templates, problems);
 
-  let settled;
-  if (dtoc.dataset && content) {
-    settled = settleClaims(content.claims, dtoc.dataset, content.claimsFile, problems);
+  // Figures are settled against the data when it is valid; templates are checked either way.
+  const settled =
+    dtoc.dataset && content
+      ? settleClaims(content.claims, dtoc.dataset, content.claimsFile, problems)
+      : undefined;
+  if (content) {
     const claimLines = content.claims.map((c, i) => ({
       id: c.id,
       line: content.claimsFile.locate([i, 'id']).line,

@@ -94,6 +94,12 @@ function compareSources(
   const versions = claim.citations.flatMap((c, j) => {
     if (c.says === undefined) return [];
     const stated = c.stated ?? statedNumber(c.says);
+    if (stated === undefined) {
+      // Words with no figure in them ("nine out of ten") need the number they stand for.
+      const where = { ...yaml.locate([index, 'cite', j, 'says']), field: 'says' };
+      problems.push(problem(yaml.file, where, msg.saysNoNumber(c.says)));
+      return [];
+    }
     const supported =
       stated !== undefined && Math.abs(Math.abs(stated) - Math.abs(claim.value)) <= tolerance;
     if (!supported && !c.reviewed) {

@@ -41,8 +41,11 @@ export function decodeText(file: InputFile, problems: Problem[]): string | undef
 }
 
 export function readCsv(file: InputFile, problems: Problem[]): CsvTable | undefined {
-  const text = decodeText(file, problems);
-  if (text === undefined) return undefined;
+  const raw = decodeText(file, problems);
+  if (raw === undefined) return undefined;
+  // One kind of line ending: csv-parse takes its record delimiter from the first line, so a file
+  // mixing LF and CRLF would otherwise be misread, and its line numbers would drift.
+  const text = raw.replace(/\r\n?/g, '\n');
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parse(text, {
@@ -52,7 +55,9 @@ export function readCsv(file: InputFile, problems: Problem[]): CsvTable | undefi
       skip_empty_lines: true,
     }) as unknown as typeof records;
   } catch (error) {
-    const line = (error as { lines?: number }).lines;
+    const e = error as { lines?: number; code?: string };
+    // An unclosed quote swallows the rest of the file: point at where it opens, not at the end.
+    const line = e.code === 'CSV_QUOTE_NOT_CLOSED' ? (openQuoteLine(text) ?? e.lines) : e.lines;
     const reason = error instanceof Error ? error.message : String(error);
     problems.push(problem(file.path, line ? { line } : {}, msg.csvMalformed(reason)));
     return undefined;
@@ -69,8 +74,8 @@ export function readCsv(file: InputFile, problems: Problem[]): CsvTable | undefi
   const header = head.record.map((h) => h.trim());
   const rows: CsvRow[] = [];
   for (const { record, info } of body) {
-    // csv-parse reports the last line of a record; rows here never span lines, so it is the row's line.
-    const line = info.lines;
+    // csv-parse gives the line a record ends on; a quoted cell may span lines, so count back.
+    const line = info.lines - record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0);
     if (record.length !== header.length) {
       problems.push(problem(file.path, { line }, msg.rowWrongLength(header.length, record.length)));
       continue;
@@ -78,6 +83,26 @@ export function readCsv(file: InputFile, problems: Problem[]): CsvTable | undefi
     rows.push({ line, cells: record });
   }
   return { file: file.path, header, rows };
+}
+
+/** The line of a double quote that opens a cell and is never closed, if there is one. */
+export function openQuoteLine(text: string): number | undefined {
+  let line = 1;
+  let opened: number | undefined;
+  let atFieldStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (opened !== undefined) {
+      if (ch === '"' && text[i + 1] === '"') i++;
+      else if (ch === '"') opened = undefined;
+      else if (ch === '\n') line++;
+      continue;
+    }
+    if (ch === '"' && atFieldStart) opened = line;
+    if (ch === '\n') line++;
+    atFieldStart = ch === ',' || ch === '\n';
+  }
+  return opened;
 }
 
 function lineAt(bytes: Uint8Array, offset: number): number {

@@ -62,7 +62,8 @@ export function joinMonths(
     const v = row.values;
     const org = orgIndex.get(key);
     orgIndex.delete(key);
-    if (!org && orgs.rows.length > 0) {
+    // A row left out for a bad cell is not reported missing a second time.
+    if (!org && orgs.rows.length > 0 && !orgs.broken.has(key)) {
       problems.push(
         problem(
           orgs.file,
@@ -84,7 +85,8 @@ export function joinMonths(
       ...(org ? { orgLine: org.line } : {}),
     });
   }
-  for (const org of orgIndex.values()) {
+  for (const [key, org] of orgIndex) {
+    if (reasons.broken.has(key)) continue;
     problems.push(
       problem(
         orgs.file,

@@ -6,6 +6,7 @@ import type { ErrorCode, Problem } from '../errors.ts';
 import * as msg from '../messages/index.ts';
 import type { ColumnDecl } from './dtoc-schema.ts';
 import { rowSchema } from './dtoc-schema.ts';
+import { parseMonthName } from '../domain/periods.ts';
 import type { CsvTable } from './csv.ts';
 import { problem } from './problems.ts';
 
@@ -27,6 +28,8 @@ export interface TypedTable {
   rows: TypedRow[];
   rowsRead: number;
   notAvailable: NotAvailableCount[];
+  /** Keys (area and month) of rows left out because a cell failed its check. */
+  broken: Set<string>;
 }
 
 /** Check the header has every declared column (in any order) and nothing else. */
@@ -46,7 +49,12 @@ function checkHeader(
     }
   }
   table.header.forEach((name, index) => {
-    if (!declared.includes(name)) {
+    if (table.header.indexOf(name) !== index) {
+      problems.push(
+        problem(table.file, { line: 1, column: index + 1, field: name }, msg.columnDuplicate(name)),
+      );
+      ok = false;
+    } else if (!declared.includes(name)) {
       problems.push(
         problem(
           table.file,
@@ -60,6 +68,48 @@ function checkHeader(
   return ok;
 }
 
+/** The cell codes a column's schema can report; anything else (a zod message) is mapped by kind. */
+const CELL_CODES = new Set<string>([
+  'DATA_FIELD_EMPTY',
+  'DATA_FIELD_NOT_NUMBER',
+  'DATA_FIELD_OUT_OF_RANGE',
+  'DATA_PERIOD_INVALID',
+  'DATA_CODE_INVALID',
+]);
+
+function cellCode(message: string, column: ColumnDecl): ErrorCode {
+  if (CELL_CODES.has(message)) return message as ErrorCode;
+  return column.kind === 'days'
+    ? 'DATA_FIELD_OUT_OF_RANGE'
+    : column.kind === 'period'
+      ? 'DATA_PERIOD_INVALID'
+      : 'DATA_CODE_INVALID';
+}
+
+/** Area and month of a row whose cells failed, when those two can be read: its key is still known. */
+function keyOf(raw: Record<string, string>, columns: readonly ColumnDecl[]): string | undefined {
+  const name = raw.Name?.trim();
+  const period = columns.find((c) => c.kind === 'period');
+  const month = period ? parseMonthName(raw[period.name] ?? '') : undefined;
+  return name && month ? rowKey(name, month) : undefined;
+}
+
+export const rowKey = (name: string, month: string): string => `${name}\u0000${month}`;
+
+/** "NA" means "not collected": a number is expected from the month a reason began to be collected. */
+function collectedButNA(
+  raw: Record<string, string>,
+  row: TypedRow,
+  columns: readonly ColumnDecl[],
+): ColumnDecl[] {
+  const month = Object.values(row.values).find(
+    (v) => typeof v === 'string' && /^\d{4}-\d{2}$/.test(v),
+  ) as string | undefined;
+  return columns.filter(
+    (c) => c.collectedFrom && month && month >= c.collectedFrom && raw[c.name]?.trim() === 'NA',
+  );
+}
+
 export function typeRows(
   table: CsvTable,
   columns: readonly ColumnDecl[],
@@ -70,6 +120,7 @@ export function typeRows(
     rows: [],
     rowsRead: table.rows.length,
     notAvailable: [],
+    broken: new Set(),
   };
   if (!checkHeader(table, columns, problems)) return result;
   const schema = rowSchema(columns);
@@ -78,17 +129,37 @@ export function typeRows(
   for (const row of table.rows) {
     const raw = Object.fromEntries(table.header.map((name, i) => [name, row.cells[i] ?? '']));
     const parsed = schema.safeParse(raw);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
+    const typed = parsed.success ? { line: row.line, values: parsed.data } : undefined;
+    const late = typed ? collectedButNA(raw, typed, columns) : [];
+    for (const column of late) {
+      problems.push(
+        problem(
+          table.file,
+          { line: row.line, field: column.name },
+          msg.notCollectedAnyMore(column, raw[column.name] ?? ''),
+        ),
+      );
+    }
+    if (!typed || late.length) {
+      for (const issue of parsed.success ? [] : parsed.error.issues) {
         const field = String(issue.path[0]);
         const column = byName.get(field)!;
-        const def = msg.cellInvalid(issue.message as ErrorCode, column, raw[field] ?? '');
-        problems.push(problem(table.file, { line: row.line, field }, def));
+        problems.push(
+          problem(
+            table.file,
+            { line: row.line, field },
+            msg.cellInvalid(cellCode(issue.message, column), column, raw[field] ?? ''),
+          ),
+        );
       }
+      // The row is left out, but its area and month are known: rules that look for it must not
+      // also report it missing.
+      const key = keyOf(raw, columns);
+      if (key) result.broken.add(key);
       continue;
     }
     countNotAvailable(table.file, raw, columns, counts);
-    result.rows.push({ line: row.line, values: parsed.data });
+    result.rows.push(typed);
   }
   result.notAvailable = [...counts.values()];
   return result;

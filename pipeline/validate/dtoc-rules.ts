@@ -5,7 +5,8 @@
  */
 import type { Problem } from '../errors.ts';
 import * as msg from '../messages/index.ts';
-import { monthRange, type Month } from '../domain/periods.ts';
+import { monthRange, nextMonth, type Month } from '../domain/periods.ts';
+import { rowKey } from './dtoc-rows.ts';
 import type { Area } from '../types.ts';
 import type { LocatedMonth } from './dtoc-assemble.ts';
 import { problem } from './problems.ts';
@@ -78,16 +79,24 @@ export function checkTotals(
 }
 
 /** Every area has a row for every month between its first and last month. */
-export function checkMonths(areas: LocatedArea[], file: string, problems: Problem[]): RuleCount {
+/** Every area (England included) has a row for every month between its first and last. */
+export function checkMonths(
+  areas: LocatedArea[],
+  file: string,
+  problems: Problem[],
+  broken: Set<string> = new Set(),
+): RuleCount {
   for (const area of areas) {
     const first = area.months[0];
     const last = area.months.at(-1);
     if (!first || !last) continue;
     const have = new Set(area.months.map((m) => m.month));
-    for (const month of monthRange(first.month, last.month)) {
-      if (!have.has(month))
-        problems.push(problem(file, { field: 'Period' }, msg.monthMissing(area.name, month)));
-    }
+    const missing = monthRange(first.month, last.month).filter(
+      (month) => !have.has(month) && !broken.has(rowKey(area.name, month)),
+    );
+    // A run of missing months is one problem, not one per month.
+    for (const [from, to] of runs(missing))
+      problems.push(problem(file, { field: 'Period' }, msg.monthMissing(area.name, from, to)));
   }
   return {
     id: 'one-row-per-month',
@@ -96,12 +105,24 @@ export function checkMonths(areas: LocatedArea[], file: string, problems: Proble
   };
 }
 
+/** Consecutive months as [first, last] pairs. */
+function runs(months: Month[]): [Month, Month][] {
+  const out: [Month, Month][] = [];
+  for (const month of months) {
+    const last = out.at(-1);
+    if (last && nextMonth(last[1]) === month) last[1] = month;
+    else out.push([month, month]);
+  }
+  return out;
+}
+
 /** England is at least the sum of its areas and within 1% of it, month by month. */
 export function checkEngland(
   england: LocatedArea,
   areas: LocatedArea[],
   file: string,
   problems: Problem[],
+  broken: Set<string> = new Set(),
 ): RuleCount {
   const byMonth = new Map<Month, { sum: number; complete: boolean }>();
   for (const area of areas) {
@@ -112,10 +133,24 @@ export function checkEngland(
       byMonth.set(m.month, entry);
     }
   }
+  // A month the areas report must have an England row too (unless that row was left out for a bad cell).
+  const englandMonths = new Set(england.months.map((m) => m.month));
+  // (Gaps inside England's own span are checkMonths's to report.)
+  const [first, last] = [england.months[0]?.month, england.months.at(-1)?.month];
+  const outside = (month: Month) => !first || !last || month < first || month > last;
+  const absent = [...byMonth.keys()]
+    .filter(
+      (month) =>
+        !englandMonths.has(month) && outside(month) && !broken.has(rowKey(england.name, month)),
+    )
+    .sort();
+  for (const [from, to] of runs(absent))
+    problems.push(problem(file, { field: 'Period' }, msg.monthMissing(england.name, from, to)));
+  const hasBroken = (month: Month) => [...broken].some((key) => key.endsWith(`\u0000${month}`));
   let checked = 0;
   for (const m of england.months) {
     const areasSum = byMonth.get(m.month);
-    if (m.total === null || !areasSum) continue;
+    if (m.total === null || !areasSum || hasBroken(m.month)) continue;
     checked++;
     const where = { line: m.line, field: 'Total Delayed Transfers of Care' };
     if (m.total < areasSum.sum)

@@ -17,6 +17,8 @@ export interface ColumnDecl {
   expected: string;
   /** Cell values that mean "not available", with what each means. */
   notAvailable?: Record<string, string>;
+  /** First month the column was collected: "NA" (not collected) is accepted only before it. */
+  collectedFrom?: Month;
 }
 
 /** No month can exceed this for any row: England's largest month is about 200,000 days. */
@@ -65,7 +67,10 @@ export const REASON_FILE = {
     { name: 'Name', kind: 'name', expected: 'the area name, as in earlier months' },
     ...REASONS.map((r) =>
       r.collectedFrom
-        ? days(r.column, { ...SUPPRESSED, NA: `not collected before ${r.collectedFrom}` })
+        ? {
+            ...days(r.column, { ...SUPPRESSED, NA: `not collected before ${r.collectedFrom}` }),
+            collectedFrom: r.collectedFrom,
+          }
         : days(r.column),
     ),
     days('Total Delayed Transfers of Care'),
@@ -109,13 +114,26 @@ function cellSchema(column: ColumnDecl) {
         .string()
         .regex(/^\d+$/, 'DATA_FIELD_NOT_NUMBER' satisfies ErrorCode)
         .transform(Number)
-        .pipe(z.number().max(MAX_DAYS_PER_MONTH, 'DATA_FIELD_OUT_OF_RANGE' satisfies ErrorCode));
+        // A number too long for a double becomes Infinity, which is out of range too.
+        .pipe(
+          z
+            .number({ error: 'DATA_FIELD_OUT_OF_RANGE' satisfies ErrorCode })
+            .max(MAX_DAYS_PER_MONTH, 'DATA_FIELD_OUT_OF_RANGE' satisfies ErrorCode),
+        );
       return text.transform((s) => (tokens.includes(s) ? null : s)).pipe(whole.nullable());
     }
   }
 }
 
-/** A zod object schema for a whole row, keyed by column name. */
-export function rowSchema(columns: readonly ColumnDecl[]) {
+const schemas = new WeakMap<readonly ColumnDecl[], ReturnType<typeof buildRowSchema>>();
+
+function buildRowSchema(columns: readonly ColumnDecl[]) {
   return z.object(Object.fromEntries(columns.map((c) => [c.name, cellSchema(c)])));
+}
+
+/** A zod object schema for a whole row, keyed by column name (built once per declaration). */
+export function rowSchema(columns: readonly ColumnDecl[]) {
+  let schema = schemas.get(columns);
+  if (!schema) schemas.set(columns, (schema = buildRowSchema(columns)));
+  return schema;
 }

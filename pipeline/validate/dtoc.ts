@@ -59,12 +59,16 @@ export function validateDtoc(
   const england = grouped.get(ENGLAND);
   grouped.delete(ENGLAND);
   const areas = [...grouped.values()].sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
-  result.rules.push(checkMonths(areas, reasonPath, problems));
+  // Rows left out for a bad cell count as present, so one mistake is reported once.
+  const broken = new Set([...reasons.broken, ...orgs.broken]);
+  result.rules.push(
+    checkMonths(england ? [england, ...areas] : areas, reasonPath, problems, broken),
+  );
   if (!england) {
     problems.push(problem(reasonPath, { field: 'Name' }, msg.englandMissing()));
     return result;
   }
-  result.rules.push(checkEngland(england, areas, reasonPath, problems));
+  result.rules.push(checkEngland(england, areas, reasonPath, problems, broken));
   const checked = findUnusualValues(areas, reasonPath, problems);
   result.rules.push({
     id: 'values-within-history',

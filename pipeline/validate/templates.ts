@@ -56,7 +56,9 @@ export function scanTemplates(files: InputFile[], problems: Problem[]): Template
       collectRefs(Handlebars.parse(text), file.path, refs);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      const line = /on line (\d+)/.exec(reason)?.[1];
+      // Handlebars gives the line as a property for block errors, and in the text for parse errors.
+      const line =
+        (error as { lineNumber?: number }).lineNumber ?? /on line (\d+)/.exec(reason)?.[1];
       problems.push(
         problem(
           file.path,

@@ -2,7 +2,7 @@
  * Read a YAML content file and check it against a zod schema, locating every problem at the
  * line and column of the offending value.
  */
-import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isNode, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { z } from 'zod';
 import type { Problem } from '../errors.ts';
 import * as msg from '../messages/index.ts';
@@ -15,8 +15,8 @@ export type Path = readonly (string | number)[];
 export interface YamlFile {
   file: string;
   data: unknown;
-  /** Line and column of the value at `path` (or of its nearest parent that exists). */
-  locate(path: Path): { line: number; column: number };
+  /** Line and column of the value at `path` (or of its nearest parent that exists), or of its key. */
+  locate(path: Path, atKey?: boolean): { line: number; column: number };
 }
 
 export function readYaml(file: InputFile, problems: Problem[]): YamlFile | undefined {
@@ -37,10 +37,42 @@ export function readYaml(file: InputFile, problems: Problem[]): YamlFile | undef
     }
     return undefined;
   }
-  return { file: file.path, data: doc.toJS(), locate: (path) => locate(doc, lines, path) };
+  let data: unknown;
+  try {
+    data = doc.toJS();
+  } catch (error) {
+    // An alias to an anchor that does not exist is only found when the document is resolved.
+    let at = { line: 1, column: 1 };
+    visit(doc, {
+      Alias(_, node) {
+        if (node.resolve(doc) !== undefined || !node.range) return undefined;
+        const pos = lines.linePos(node.range[0]);
+        at = { line: pos.line, column: pos.col };
+        return visit.BREAK;
+      },
+    });
+    problems.push(problem(file.path, at, msg.yamlInvalid((error as Error).message)));
+    return undefined;
+  }
+  return { file: file.path, data, locate: (path, atKey) => locate(doc, lines, path, atKey) };
 }
 
-function locate(doc: Document, lines: LineCounter, path: Path): { line: number; column: number } {
+function locate(
+  doc: Document,
+  lines: LineCounter,
+  path: Path,
+  atKey = false,
+): { line: number; column: number } {
+  // A key that should not be there is located at the key, not at its value.
+  const parent = atKey ? doc.getIn(path.slice(0, -1), true) : undefined;
+  const last = path.at(-1);
+  if (isMap(parent) && typeof last === 'string') {
+    const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === last);
+    if (pair && isNode(pair.key) && pair.key.range) {
+      const pos = lines.linePos(pair.key.range[0]);
+      return { line: pos.line, column: pos.col };
+    }
+  }
   for (let depth = path.length; depth >= 0; depth--) {
     const node = doc.getIn(path.slice(0, depth), true);
     if (isNode(node) && node.range) {
@@ -60,12 +92,18 @@ export function checkSchema<T>(
   const result = schema.safeParse(yaml.data);
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
-    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+    const base = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+    // An unknown key is reported on its parent; locate it at the key.
+    const unknownKey = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
+    const path = unknownKey ? [...base, unknownKey] : base;
     const field = path.filter((p) => typeof p === 'string').at(-1);
     problems.push(
       problem(
         yaml.file,
-        { ...yaml.locate(path), ...(field ? { field: String(field) } : {}) },
+        {
+          ...yaml.locate(path, unknownKey !== undefined),
+          ...(field ? { field: String(field) } : {}),
+        },
         msg.schemaIssue(describePath(yaml.data, path), issue.message, valueAt(yaml.data, path)),
       ),
     );

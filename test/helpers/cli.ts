@@ -35,7 +35,11 @@ export async function cli(
 }
 
 /** Start the command line without waiting, for tests that kill it. */
-export function startCli(root: string, env: NodeJS.ProcessEnv = {}, args: string[] = []): ChildProcess {
+export function startCli(
+  root: string,
+  env: NodeJS.ProcessEnv = {},
+  args: string[] = [],
+): ChildProcess {
   return spawn(TSX, [CLI, 'build', '--quiet', ...args], {
     cwd: root,
     env: { ...process.env, SOURCE_DATE_EPOCH: EPOCH, ...env },

@@ -1,7 +1,6 @@
 /**
  * One failing fixture per input error code: each test changes one thing in the valid in-memory
  * fixture and checks the problem's code and location (file, line, field), never its wording.
- * Tests marked "BUG:" describe the correct behaviour and fail until the pipeline is fixed.
  */
 import { describe, expect, it } from 'vitest';
 import type { ErrorCode, Location, Problem } from '../../pipeline/errors.ts';
@@ -9,6 +8,7 @@ import { monthRange, type Month } from '../../pipeline/domain/periods.ts';
 import { validate, type ValidateOptions } from '../../pipeline/stages/validate.ts';
 import type { InputFile, ValidDataset } from '../../pipeline/types.ts';
 import { readCsv } from '../../pipeline/validate/csv.ts';
+import { MAX_DAYS_PER_MONTH } from '../../pipeline/validate/dtoc-schema.ts';
 import {
   AREAS,
   CONTENT,
@@ -143,7 +143,7 @@ describe('error codes: data files', () => {
     });
   });
 
-  it('BUG: DATA_CSV_MALFORMED: an unclosed quote is located where it opens, not at the end of the file', () => {
+  it('DATA_CSV_MALFORMED: an unclosed quote is located where it opens, not at the end of the file', () => {
     // In a CSV quoted only where needed, a cell that opens a quote and never closes it swallows
     // the rest of the file; csv-parse reports the line it stopped on, which is the last one.
     const lines = plainCsv(REASON_HEADER, dtocRows().reasons).split('\n');
@@ -220,14 +220,14 @@ describe('error codes: cells', () => {
   });
 
   it('DATA_FIELD_OUT_OF_RANGE: more days than any area can have in a month', () => {
-    expectAt(cell('orgs', 3, 1, '500001'), 'DATA_FIELD_OUT_OF_RANGE', {
+    expectAt(cell('orgs', 3, 1, String(MAX_DAYS_PER_MONTH + 1)), 'DATA_FIELD_OUT_OF_RANGE', {
       file: ORGS,
       line: lineOfRow(3),
       field: 'NHS',
     });
   });
 
-  it('BUG: DATA_FIELD_OUT_OF_RANGE: a number too long for a double is out of range, not a zod message', () => {
+  it('DATA_FIELD_OUT_OF_RANGE: a number too long for a double is out of range, not a zod message', () => {
     // Number("1000…0") with 400 digits is Infinity, which z.number() rejects with its own
     // message; typeRows then uses that message as the problem's code.
     const problems = cell('reasons', 4, R.total, `1${'0'.repeat(400)}`);
@@ -274,7 +274,7 @@ describe('error codes: cells', () => {
     });
   });
 
-  it('BUG: DATA_FIELD_NOT_NUMBER: "NA" in Other is accepted only before April 2017', () => {
+  it('DATA_FIELD_NOT_NUMBER: "NA" in Other is accepted only before April 2017', () => {
     // "NA" means "not collected before 2017-04", but the schema accepts it in any month; the
     // reasons check then treats the row as incomplete and lets it through.
     const months = monthRange('2017-04' as Month, '2018-03' as Month);
@@ -290,7 +290,7 @@ describe('error codes: cells', () => {
     });
   });
 
-  it('BUG: a column named twice in the header is a problem on line 1, not silently the last one', () => {
+  it('a column named twice in the header is a problem on line 1, not silently the last one', () => {
     // checkHeader accepts a repeated declared column; typeRows then keeps the last copy's value.
     const rows = dtocRows().orgs.map((r) => [...r, r[1]!]);
     const problems = fail({ orgCsv: toCsv([...ORG_HEADER, 'NHS'], rows) });
@@ -301,7 +301,7 @@ describe('error codes: cells', () => {
     );
   });
 
-  it('BUG: a row whose quoted cell spans two lines is located at the line it starts on', () => {
+  it('a row whose quoted cell spans two lines is located at the line it starts on', () => {
     // csv.ts documents CsvRow.line as "the line where the row starts", but uses csv-parse's
     // info.lines, which is the line where the record ends.
     const text = 'Name,NHS\n"Bath and\nNorth East Somerset",12\nDerby,3\n';
@@ -311,7 +311,7 @@ describe('error codes: cells', () => {
     expect(table?.rows.map((r) => r.line)).toEqual([2, 4]);
   });
 
-  it('BUG: mixed line endings (LF after the header, CRLF after that) keep the right line numbers', () => {
+  it('mixed line endings (LF after the header, CRLF after that) keep the right line numbers', () => {
     // csv-parse takes LF as the record delimiter from the first line and then counts each CRLF
     // as two lines, so every row after the header is reported about twice as far down.
     const rows = dtocRows();
@@ -325,7 +325,7 @@ describe('error codes: cells', () => {
     });
   });
 
-  it('BUG: one mistyped cell is one problem, not also a missing row, month and England mismatch', () => {
+  it('one mistyped cell is one problem, not also a missing row, month and England mismatch', () => {
     // The row with the bad cell is dropped before the files are joined, so the rules then
     // report, falsely, that Barnet has no reasons row and no row for May 2014, and that
     // England is far above its areas that month.
@@ -362,7 +362,7 @@ describe('error codes: keys and domain rules', () => {
     expectAt(fail({ rows }), 'DATA_MONTH_MISSING', { file: REASONS, field: 'Period' });
   });
 
-  it('BUG: DATA_MONTH_MISSING: England skipping a month is caught like any area', () => {
+  it('DATA_MONTH_MISSING: England skipping a month is caught like any area', () => {
     // England is taken out of the areas before the one-row-per-month rule runs, and the
     // England-vs-areas rule only looks at England's own months, so the gap passes silently.
     const rows = dtocRows();
@@ -372,7 +372,7 @@ describe('error codes: keys and domain rules', () => {
     expectAt(fail({ rows }), 'DATA_MONTH_MISSING', { file: REASONS, field: 'Period' });
   });
 
-  it('BUG: areas reporting a month that England has no row for fail validation', () => {
+  it('areas reporting a month that England has no row for fail validation', () => {
     // April 2016 for Barnet and Derby, but no England row: England's total can't be checked
     // against its areas that month, and nothing is reported.
     const rows = dtocRows();
@@ -580,7 +580,7 @@ describe('error codes: content files', () => {
     });
   });
 
-  it('BUG: CONTENT_YAML_INVALID: an alias to no anchor is a located problem, not a crash', () => {
+  it('CONTENT_YAML_INVALID: an alias to no anchor is a located problem, not a crash', () => {
     // parseDocument accepts `*draft`; doc.toJS() then throws a ReferenceError (an internal error,
     // exit code 3) from readYaml.
     const claims = CONTENT['claims.yaml'].replace('label: Rise in delayed days', 'label: *draft');
@@ -614,7 +614,7 @@ describe('error codes: content files', () => {
     });
   });
 
-  it('BUG: CONTENT_SCHEMA: an unknown key is located at the key, not at the start of its parent', () => {
+  it('CONTENT_SCHEMA: an unknown key is located at the key, not at the start of its parent', () => {
     // zod reports unrecognized keys at the object's path, so a misspelt key in briefing.yaml is
     // reported at line 1 with no field.
     const briefing = `${CONTENT['briefing.yaml']}colour: red\n`;
@@ -819,7 +819,7 @@ describe('error codes: templates', () => {
     });
   });
 
-  it('BUG: TEMPLATE_CLAIM_UNKNOWN is reported even when a data file cannot be read', () => {
+  it('TEMPLATE_CLAIM_UNKNOWN is reported even when a data file cannot be read', () => {
     // validate() checks template references only when the DToC data assembled, although they
     // depend only on the content files; the build then stops without naming the template error.
     const problems = fail({ orgCsv: '', template: `${TEMPLATE}\n{{fig "nope"}}` });
@@ -827,7 +827,7 @@ describe('error codes: templates', () => {
     expectAt(problems, 'TEMPLATE_CLAIM_UNKNOWN', { file: HBS, line: 2, column: 1, field: 'fig' });
   });
 
-  it('BUG: TEMPLATE_SYNTAX: a closing tag that does not match its block has a line', () => {
+  it('TEMPLATE_SYNTAX: a closing tag that does not match its block has a line', () => {
     // Handlebars says "if doesn't match each - 2:2" (no "on line N"), so the line is lost.
     const template = `${TEMPLATE}\n{{#if meta.title}}\n<p>x</p>\n{{/each}}`;
     const p = expectProblem(fail({ template }), 'TEMPLATE_SYNTAX', { file: HBS });

@@ -57,7 +57,7 @@ export function areaLayouts(all: AreaDistribution): AreaLayouts {
       bottom: X_AXIS_TITLED,
     },
     responsible: { left: numericAxis(all.maxYear), right: 10, top: LEGEND_TOP, bottom: X_AXIS },
-    position: { left: 10, right: 10, top: 6, bottom: X_AXIS_TITLED },
+    position: { left: numericAxis(999), right: 10, top: 6, bottom: X_AXIS_TITLED },
   };
 }
 
@@ -268,24 +268,43 @@ export function responsibleChart(m: AreaModel, p: Padding): ChartDef {
   };
 }
 
-const DOT_Y = { y: { datum: 0.55, type: 'quantitative', scale: { domain: [0, 1] }, axis: null } };
+/** Width of the bins, in percentage points of change. */
+export const BIN_WIDTH = 10;
 
-/** The same x axis for every area: all areas' changes, rounded out to tens. */
-function positionDomain(all: AreaDistribution): [number, number] {
-  const values = all.areas.flatMap((a) => (a.changePct === null ? [] : [a.changePct]));
-  const low = values.reduce((a, b) => Math.min(a, b), 0);
-  const high = values.reduce((a, b) => Math.max(a, b), 0);
-  return [Math.floor(low / 10) * 10, Math.ceil(high / 10) * 10];
+/**
+ * How many areas fall in each 10-point band of change. Every area's chart shows the same bands,
+ * so its cost does not grow with the number of areas (a dot per area would make a batch of n
+ * briefings cost n²).
+ */
+export function changeBins(all: AreaDistribution): { start: number; count: number }[] {
+  const counts = new Map<number, number>();
+  for (const a of all.areas) {
+    if (a.changePct === null) continue;
+    const start = Math.floor(a.changePct / BIN_WIDTH) * BIN_WIDTH;
+    counts.set(start, (counts.get(start) ?? 0) + 1);
+  }
+  const starts = [...counts.keys()];
+  const low = starts.reduce((x, y) => Math.min(x, y), 0);
+  const high = starts.reduce((x, y) => Math.max(x, y), 0);
+  const bins: { start: number; count: number }[] = [];
+  for (let start = low; start <= high; start += BIN_WIDTH)
+    bins.push({ start, count: counts.get(start) ?? 0 });
+  return bins;
 }
 
-function positionSpec(p: Padding, all: AreaDistribution): Record<string, unknown> {
-  const domain = positionDomain(all);
-  return memo(`position-${all.year}-${domain.join(',')}`, p, () => ({
-    ...fixedSpec(30, p),
+function positionSpec(
+  p: Padding,
+  all: AreaDistribution,
+  bins: { start: number; count: number }[],
+): Record<string, unknown> {
+  const domain = [bins[0]!.start, bins.at(-1)!.start + BIN_WIDTH];
+  const most = bins.reduce((x, b) => Math.max(x, b.count), 0);
+  return memo(`position-${all.year}-${domain.join(',')}-${most}`, p, () => ({
+    ...fixedSpec(48, p),
     data: TABLE,
     encoding: {
       x: {
-        field: 'change',
+        field: 'start',
         type: 'quantitative',
         title: `Change in delayed days, ${all.year} on the year before (%)`,
         scale: { domain, nice: false },
@@ -294,9 +313,25 @@ function positionSpec(p: Padding, all: AreaDistribution): Record<string, unknown
     },
     layer: [
       {
-        transform: [{ filter: 'datum.kind === "area"' }],
-        mark: { type: 'circle', size: 30, opacity: 0.45, color: '#6F777B' },
-        encoding: DOT_Y,
+        transform: [{ filter: 'datum.kind === "bin"' }],
+        mark: { type: 'bar', stroke: 'white', strokeWidth: 0.5 },
+        encoding: {
+          x2: { field: 'end' },
+          y2: { datum: 0 },
+          y: {
+            field: 'count',
+            type: 'quantitative',
+            title: 'Areas',
+            scale: { domain: [0, Math.ceil(most * 1.25)] },
+            axis: { tickCount: 3 },
+          },
+          color: {
+            field: 'here',
+            type: 'nominal',
+            scale: { domain: [false, true], range: [PALETTE.midGrey, PALETTE.orange] },
+            legend: null,
+          },
+        },
       },
       {
         transform: [{ filter: 'datum.kind === "england"' }],
@@ -304,97 +339,85 @@ function positionSpec(p: Padding, all: AreaDistribution): Record<string, unknown
       },
       {
         transform: [{ filter: 'datum.kind === "england"' }],
-        mark: {
-          type: 'text',
-          y: { expr: 'height' },
-          baseline: 'bottom',
-          align: 'left',
-          dx: 3,
-          dy: -2,
-          fontSize: 8.5,
-        },
+        mark: { type: 'text', y: 0, baseline: 'top', align: 'left', dx: 3, fontSize: 8.5 },
         encoding: { text: { field: 'label' } },
       },
       {
         transform: [{ filter: 'datum.kind === "this"' }],
         mark: {
-          type: 'circle',
-          size: 90,
-          opacity: 1,
-          color: PALETTE.orange,
-          stroke: PALETTE.text,
-          strokeWidth: 1,
-        },
-        encoding: DOT_Y,
-      },
-      {
-        transform: [{ filter: 'datum.kind === "this"' }],
-        mark: {
           type: 'text',
           baseline: 'bottom',
+          dy: -3,
           fontSize: 9,
           fontWeight: 600,
-          y: { expr: 'height * 0.45 - 7' },
           align: { expr: "datum.side === 'left' ? 'right' : 'left'" },
-          dx: { expr: "datum.side === 'left' ? 5 : -5" },
         },
-        encoding: { text: { field: 'label' } },
+        encoding: { y: { field: 'count', type: 'quantitative' }, text: { field: 'label' } },
       },
     ],
   }));
 }
 
 export function positionChart(m: AreaModel, all: AreaDistribution, p: Padding): ChartDef {
-  const known = all.areas.filter((a) => a.changePct !== null);
-  const values = known.map((a) => a.changePct!);
-  const mid =
-    (values.reduce((a, b) => Math.min(a, b), Infinity) +
-      values.reduce((a, b) => Math.max(a, b), -Infinity)) /
-    2;
+  const bins = changeBins(all);
+  const known = all.areas.filter((a) => a.changePct !== null).length;
+  const mine = m.bcf.changePct;
+  const myBin = mine === null ? undefined : Math.floor(mine / BIN_WIDTH) * BIN_WIDTH;
+  const middle = (bins[0]!.start + bins.at(-1)!.start) / 2;
   const rows = [
-    ...known.map((a) => ({ kind: 'area', change: a.changePct })),
+    ...bins.map((b) => ({
+      kind: 'bin',
+      start: b.start,
+      end: b.start + BIN_WIDTH,
+      count: b.count,
+      here: b.start === myBin,
+    })),
     ...(all.england === null
       ? []
       : [
           {
             kind: 'england',
-            change: all.england,
+            start: all.england,
             label: `England ${formatPercent(all.england, 1, true)}`,
           },
         ]),
-    ...(m.bcf.changePct === null
+    ...(mine === null
       ? []
       : [
           {
             kind: 'this',
-            change: m.bcf.changePct,
-            label: `${m.name} ${formatPercent(m.bcf.changePct, 1, true)}`,
-            side: m.bcf.changePct > mid ? 'left' : 'right',
+            start: myBin! + BIN_WIDTH / 2,
+            count: bins.find((b) => b.start === myBin)!.count,
+            label: `${m.name} ${formatPercent(mine, 1, true)}`,
+            side: mine > middle ? 'left' : 'right',
           },
         ]),
   ];
   const rank = m.bcf.rank;
   return {
     id: 'position',
-    title: `Where ${m.name} sits among all ${known.length} areas: change in delayed days in ${all.year}`,
+    title: `Where ${m.name} sits among all ${known} areas: change in delayed days in ${all.year}`,
     alt:
-      m.bcf.changePct === null
-        ? `Dot plot of the change in delayed days in ${all.year} for all areas; the change for ${m.name} is not available.`
-        : `Dot plot of the change in delayed days in ${all.year} for ${known.length} areas. ${m.name} changed by ${formatPercent(m.bcf.changePct, 1, true)}${rank ? `, the ${ordinal(rank.position)} largest rise of ${rank.of}` : ''}; England by ${formatPercent(all.england, 1, true)}.`,
+      mine === null
+        ? `Bar chart of how many areas had each change in delayed days in ${all.year}; the change for ${m.name} is not available.`
+        : `Bar chart of how many of ${known} areas had each change in delayed days in ${all.year}, in bands of ${BIN_WIDTH} percentage points. ${m.name} changed by ${formatPercent(mine, 1, true)}${rank ? `, the ${ordinal(rank.position)} largest rise of ${rank.of}` : ''}; England by ${formatPercent(all.england, 1, true)}.`,
     sourceLine: NHSE_SOURCE_SHORT,
     sourceIds: ['nhse-dtoc'],
-    spec: positionSpec(p, all),
+    spec: positionSpec(p, all, bins),
     rows,
     table: {
-      caption: `Change in delayed days, ${all.year} against the year before (%)`,
+      caption: `Areas by change in delayed days, ${all.year} against the year before`,
       columns: [
-        { label: 'Area', numeric: false },
-        { label: 'Change', numeric: true },
+        { label: 'Change', numeric: false },
+        { label: 'Areas', numeric: true },
       ],
       rows: [
-        [m.name, formatPercent(m.bcf.changePct, 1, true)],
+        ...bins.map((b) => [
+          `${formatPercent(b.start, 0, true)} to ${formatPercent(b.start + BIN_WIDTH, 0, true)}${b.start === myBin ? ` (${m.name})` : ''}`,
+          formatNumber(b.count),
+        ]),
         ['England', formatPercent(all.england, 1, true)],
-        ...(rank ? [['Rank among areas', `${ordinal(rank.position)} of ${rank.of}`]] : []),
+        ...(rank ? [[`Rank of ${m.name}`, `${ordinal(rank.position)} of ${rank.of}`]] : []),
       ],
     },
   };
