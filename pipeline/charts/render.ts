@@ -126,6 +126,10 @@ export async function renderWithRows(
     };
     views.set(key, cached);
   }
+  // Empty the view first: marks that persist from one briefing to the next (axis ticks) would
+  // otherwise keep the previous briefing's order, and the SVG would depend on build order.
+  cached.view.data('table', []);
+  await cached.view.runAsync();
   cached.view.data(
     'table',
     rows.map((r) => ({ ...r })),
