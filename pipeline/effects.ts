@@ -4,10 +4,10 @@
  */
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import lockfile from 'proper-lockfile';
 import { PipelineError } from './errors.ts';
 import * as msg from './messages/index.ts';
 import { OutputStage } from './output/staging.ts';
+import { tryLock } from './output/lock.ts';
 import { removeStale } from './output/swap.ts';
 import type { InputFile } from './types.ts';
 
@@ -59,37 +59,28 @@ export class FileBuildEffects implements BuildEffects {
 
   /**
    * Hold `out.lock` for the whole build. Another build holding it is waited for, up to
-   * `lockWaitMs`; a lock left by a killed build goes stale after 10 s without updates.
+   * `lockWaitMs`; a lock left by a build that was killed is taken over at once (see output/lock.ts).
    */
   async lockOutput(): Promise<() => Promise<void>> {
     const target = join(this.root, this.outDir);
     await mkdir(join(target, '..'), { recursive: true });
-    const options = {
-      realpath: false,
-      lockfilePath: `${target}.lock`,
-      stale: 10_000,
-      update: 2_000,
-      retries: 0,
-    };
     const deadline = this.now() + this.lockWaitMs;
     for (let waiting = false; ; waiting = true) {
-      try {
-        const release = await lockfile.lock(target, options);
+      const release = await tryLock(`${target}.lock`);
+      if (release) {
         await removeStale(target);
         return release;
-      } catch (error) {
-        if ((error as { code?: string }).code !== 'ELOCKED') throw error;
-        if (this.now() >= deadline) {
-          const def = msg.outputLocked(`${this.outDir}.lock`, Math.round(this.lockWaitMs / 1000));
-          throw new PipelineError(def.code, def.message, { file: this.outDir }, def.hint);
-        }
-        if (!waiting)
-          this.log({
-            type: 'info',
-            text: `Another build is writing to ${this.outDir}/; waiting for it to finish…`,
-          });
-        await new Promise((resolve) => setTimeout(resolve, 250));
       }
+      if (this.now() >= deadline) {
+        const def = msg.outputLocked(`${this.outDir}.lock`, Math.round(this.lockWaitMs / 1000));
+        throw new PipelineError(def.code, def.message, { file: this.outDir }, def.hint);
+      }
+      if (!waiting)
+        this.log({
+          type: 'info',
+          text: `Another build is writing to ${this.outDir}/; waiting for it to finish…`,
+        });
+      await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }
 

@@ -10,7 +10,7 @@ export const usage = (reason: string): MessageDef => ({
 export const outputLocked = (holder: string, waitedSeconds: number): MessageDef => ({
   code: 'OUTPUT_LOCKED',
   message: `another build is still writing to this output folder (${holder}); waited ${waitedSeconds} s`,
-  hint: 'wait for it to finish and run again; a lock left by a build that was killed clears itself within 10 seconds',
+  hint: 'wait for it to finish and run again; a lock left by a build that was killed is taken over automatically',
 });
 
 /** Names close to a mistyped one: same first letters, or containing it. */
