@@ -114,12 +114,6 @@ export function areaFill(m: AreaModel, charts: ChartImage[], common: AreaCommon)
           england: formatPercent(shares.england.socialCare),
           rank: rank(shares.socialCareRank),
         },
-        {
-          measure: `Attributed to the NHS, ${shares.year}`,
-          area: formatPercent(shares.area.nhs),
-          england: formatPercent(shares.england.nhs),
-          rank: '',
-        },
       ],
       quality: qualityNotes(m),
       files,

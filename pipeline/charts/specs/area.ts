@@ -57,7 +57,7 @@ export function areaLayouts(all: AreaDistribution): AreaLayouts {
       bottom: X_AXIS_TITLED,
     },
     responsible: { left: numericAxis(all.maxYear), right: 10, top: LEGEND_TOP, bottom: X_AXIS },
-    position: { left: numericAxis(999), right: 10, top: 6, bottom: X_AXIS_TITLED },
+    position: { left: numericAxis(999), right: 10, top: 30, bottom: X_AXIS_TITLED },
   };
 }
 
@@ -78,7 +78,7 @@ function memo(
 
 function monthlySpec(p: Padding): Record<string, unknown> {
   return memo('monthly', p, () => ({
-    ...fixedSpec(84, p),
+    ...fixedSpec(78, p),
     data: TABLE,
     encoding: {
       x: {
@@ -300,7 +300,7 @@ function positionSpec(
   const domain = [bins[0]!.start, bins.at(-1)!.start + BIN_WIDTH];
   const most = bins.reduce((x, b) => Math.max(x, b.count), 0);
   return memo(`position-${all.year}-${domain.join(',')}-${most}`, p, () => ({
-    ...fixedSpec(48, p),
+    ...fixedSpec(36, p),
     data: TABLE,
     encoding: {
       x: {
@@ -338,21 +338,27 @@ function positionSpec(
         mark: { type: 'rule', color: PALETTE.darkGrey, strokeDash: [3, 2] },
       },
       {
+        // Labels sit above the plot, in two rows, so they never cover a bar or each other.
         transform: [{ filter: 'datum.kind === "england"' }],
-        mark: { type: 'text', y: 0, baseline: 'top', align: 'left', dx: 3, fontSize: 8.5 },
+        mark: { type: 'text', y: -3, baseline: 'bottom', align: 'left', dx: 3, fontSize: 8.5 },
         encoding: { text: { field: 'label' } },
+      },
+      {
+        transform: [{ filter: 'datum.kind === "this"' }],
+        mark: { type: 'rule', y: -14, y2: 0, color: PALETTE.orange, strokeWidth: 1.5 },
       },
       {
         transform: [{ filter: 'datum.kind === "this"' }],
         mark: {
           type: 'text',
+          y: -15,
           baseline: 'bottom',
-          dy: -3,
           fontSize: 9,
           fontWeight: 600,
+          dx: { expr: "datum.side === 'left' ? -3 : 3" },
           align: { expr: "datum.side === 'left' ? 'right' : 'left'" },
         },
-        encoding: { y: { field: 'count', type: 'quantitative' }, text: { field: 'label' } },
+        encoding: { text: { field: 'label' } },
       },
     ],
   }));
