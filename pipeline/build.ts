@@ -207,7 +207,9 @@ export async function build(options: BuildOptions, effects: BuildEffects): Promi
           : areas(valid, options, text, page, output, pool, effects, timed);
       // Settled later; a failure here must not leave it unhandled in the meantime.
       areaWork.catch(() => undefined);
-      if (options.only !== 'areas')
+      // Choosing areas (--area, --shard) builds just those areas.
+      const someAreas = options.areas.length > 0 || options.shard !== undefined;
+      if (options.only !== 'areas' && !someAreas)
         for (const file of await national(valid, text, page, timed)) await output.write(file);
       const failed = await areaWork;
 

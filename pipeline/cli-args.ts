@@ -13,8 +13,9 @@ into out/, with an index of the areas, a validation report and a manifest.
 
 What to build:
   --only <part>       national or areas (default: both)
-  --area <name|code>  build only this area; repeat for more (other areas' files are kept)
-  --shard <i/n>       build the i-th of n equal shares of the areas, e.g. 2/4 (for a CI matrix)
+  --area <name|code>  build only this area; repeat for more (all other files are kept)
+  --shard <i/n>       build only the i-th of n equal shares of the areas, e.g. 2/4 (for a CI
+                      matrix; all other files are kept)
   --jobs <n>          worker threads for the area briefings (default: number of cores)
 
 Checks:

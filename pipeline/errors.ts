@@ -54,7 +54,25 @@ export type ErrorCode =
   | 'AREA_FAILED'
   // command line and output
   | 'USAGE'
-  | 'OUTPUT_LOCKED';
+  | 'OUTPUT_LOCKED'
+  // distribution: recipients (data/stakeholders.csv)
+  | 'STAKEHOLDER_FIELD_EMPTY'
+  | 'STAKEHOLDER_FIELD_INVALID'
+  | 'STAKEHOLDER_EMAIL_INVALID'
+  | 'STAKEHOLDER_REPORT_UNKNOWN'
+  | 'STAKEHOLDER_DUPLICATE'
+  // distribution: the build, the ledger, approval and delivery
+  | 'DISTRIBUTE_BUILD_MISSING'
+  | 'DISTRIBUTE_MANIFEST_INVALID'
+  | 'DISTRIBUTE_CHANGES_INVALID'
+  | 'DISTRIBUTE_REPORT_NOT_BUILT'
+  | 'DISTRIBUTE_OUTPUT_MISMATCH'
+  | 'DISTRIBUTE_LEDGER_CORRUPT'
+  | 'DISTRIBUTE_NOT_APPROVED'
+  | 'DISTRIBUTE_LOCKED'
+  | 'DISTRIBUTE_REJECTED'
+  | 'DISTRIBUTE_UNREACHABLE'
+  | 'DISTRIBUTE_SMTP_SETUP';
 
 /** Where a problem is: modelled on vfile-message (file, line, column) plus the row and field of a table. */
 export interface Location {

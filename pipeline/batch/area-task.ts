@@ -67,7 +67,7 @@ export async function renderArea(model: AreaModel, shared: AreaShared): Promise<
     const e =
       error instanceof PipelineError
         ? error
-        : new PipelineError('PDF_LAYOUT', (error as Error).message ?? String(error), {
+        : new PipelineError('AREA_FAILED', (error as Error).message ?? String(error), {
             file: `areas/${model.slug}`,
           });
     return {

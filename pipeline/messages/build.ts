@@ -13,11 +13,26 @@ export const outputLocked = (holder: string, waitedSeconds: number): MessageDef 
   hint: 'wait for it to finish and run again; a lock left by a build that was killed is taken over automatically',
 });
 
-/** Names close to a mistyped one: same first letters, or containing it. */
+/** Edits (insertions, deletions, substitutions) between two words. */
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++)
+      row.push(
+        Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)),
+      );
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
+/** Names close to a mistyped one: a few letters out, or containing it. */
 function near(wanted: string, names: string[]): string[] {
   const w = wanted.toLowerCase();
+  const limit = Math.max(2, Math.floor(w.length / 4));
   return names
-    .filter((n) => n.toLowerCase().includes(w) || n.toLowerCase().startsWith(w.slice(0, 4)))
+    .filter((n) => n.toLowerCase().includes(w) || distance(w, n.toLowerCase()) <= limit)
     .slice(0, 5);
 }
 

@@ -5,3 +5,4 @@
 export * from './data.ts';
 export * from './content.ts';
 export * from './build.ts';
+export * from './distribute.ts';

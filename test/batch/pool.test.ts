@@ -1,0 +1,72 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { AreaPool } from '../../pipeline/batch/pool.ts';
+import type { AreaShared } from '../../pipeline/batch/area-task.ts';
+import { buildAreaModels } from '../../pipeline/domain/area-model.ts';
+import { PROJECT, realValid } from '../helpers/project.ts';
+
+async function shared(): Promise<{
+  shared: AreaShared;
+  models: ReturnType<typeof buildAreaModels>['models'];
+}> {
+  const valid = await realValid();
+  const { models, distribution } = buildAreaModels(valid.dtoc);
+  const text = (path: string) => readFile(join(PROJECT, 'templates', path), 'utf8');
+  const sources = ['nhse-dtoc', 'nao-2017'].map((id, i) => ({
+    ...valid.briefing.sources.find((s) => s.id === id)!,
+    number: i + 1,
+  }));
+  return {
+    models,
+    shared: {
+      distribution,
+      common: {
+        date: '2026-11-23',
+        dateLabel: '23 November 2026',
+        lang: 'en-GB',
+        template: { path: 'templates/area/briefing.hbs', source: await text('area/briefing.hbs') },
+        sources,
+      },
+      shell: {
+        path: 'templates/shared/page.html.hbs',
+        template: await text('shared/page.html.hbs'),
+        css: await text('shared/briefing.css'),
+      },
+    },
+  };
+}
+
+describe.each([1, 2])('rendering areas with %i job(s)', (jobs) => {
+  it('reports a failed area with its name and still builds the others', async () => {
+    const { models, shared: data } = await shared();
+    const derby = models.find((m) => m.slug === 'derby')!;
+    const rutland = models.find((m) => m.slug === 'rutland')!;
+    // A model the renderer cannot use, as an edge case in the data might produce.
+    const broken = {
+      ...models.find((m) => m.slug === 'kent')!,
+      monthly: undefined,
+    } as unknown as typeof derby;
+    const seen: string[] = [];
+    const pool = AreaPool.start(jobs);
+    try {
+      const outcomes = await pool.render([derby, broken, rutland], data, async (r, done, total) => {
+        seen.push(`${done}/${total} ${r.name} ${r.ok}`);
+      });
+      expect(outcomes.map((o) => [o.name, o.ok])).toEqual([
+        ['Derby', true],
+        ['Kent', false],
+        ['Rutland', true],
+      ]);
+      const failed = outcomes[1]!;
+      expect(failed.ok === false && failed.error).toMatchObject({
+        code: 'AREA_FAILED',
+        file: 'areas/kent',
+      });
+      expect(seen).toHaveLength(3);
+      expect(seen.filter((s) => s.includes('Kent false'))).toHaveLength(1);
+    } finally {
+      await pool.destroy();
+    }
+  });
+});
