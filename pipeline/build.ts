@@ -24,7 +24,7 @@ import { formatDate } from './domain/format.ts';
 import type { BuildEffects } from './effects.ts';
 import { PipelineError } from './errors.ts';
 import * as msg from './messages/index.ts';
-import { buildManifest } from './output/manifest.ts';
+import { buildManifest, sha256 } from './output/manifest.ts';
 import type { OutputStage, WrittenFile } from './output/staging.ts';
 import { renderCharts } from './stages/charts.ts';
 import { emitHtml, type PageShell } from './stages/emit-html.ts';
@@ -226,7 +226,7 @@ export async function build(options: BuildOptions, effects: BuildEffects): Promi
         buildManifest(
           { id: valid.briefing.meta.id, date: valid.briefing.meta.date },
           await output.files(),
-          inputs,
+          inputs.map((f) => ({ path: f.path, sha256: sha256(f.bytes) })),
           versions(),
         ),
       );

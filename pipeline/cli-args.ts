@@ -18,6 +18,10 @@ What to build:
                       matrix; all other files are kept)
   --jobs <n>          worker threads for the area briefings (default: number of cores)
 
+Combining:
+  --merge <dirs…>     merge the outputs of several builds (e.g. a CI matrix's shards and the
+                      national briefing) into one output folder with one manifest
+
 Checks:
   --strict            treat validation warnings as errors
 
@@ -97,6 +101,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv) {
         out: { type: 'string', default: 'out' },
         quiet: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
+        merge: { type: 'boolean', default: false },
         debug: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -105,8 +110,13 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv) {
     throw usageError((error as Error).message);
   }
   const [command = 'build', ...rest] = parsed.positionals;
-  if (command !== 'build' || rest.length)
-    throw usageError(`unknown command "${[command, ...rest].join(' ')}"`);
+  if (command !== 'build') throw usageError(`unknown command "${command}"`);
+  if (rest.length && !parsed.values.merge)
+    throw usageError(
+      `unexpected "${rest.join(' ')}"; to merge outputs, give --merge and then the folders`,
+    );
+  if (parsed.values.merge && rest.length === 0)
+    throw usageError('--merge needs the output folders to merge', '--merge');
   const v = parsed.values;
   const only = parseOnly(v.only);
   if (only === 'national' && (v.area.length || v.shard))
@@ -128,5 +138,12 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv) {
     ...(date ? { date } : {}),
   };
   const output = v.json ? 'json' : v.quiet ? 'quiet' : 'human';
-  return { options, out: v.out, output, debug: v.debug, help: v.help } as const;
+  return {
+    options,
+    out: v.out,
+    output,
+    debug: v.debug,
+    help: v.help,
+    merge: v.merge ? rest : undefined,
+  } as const;
 }

@@ -3,6 +3,7 @@
  * 0 success, 1 invalid input or a briefing that failed, 2 usage error, 3 internal error.
  */
 import { build, type BuildResult } from './build.ts';
+import { merge } from './merge.ts';
 import { HELP, parseCli } from './cli-args.ts';
 import { FileBuildEffects } from './effects.ts';
 import {
@@ -79,6 +80,17 @@ async function main(): Promise<number> {
   const reporter = createReporter(cli.output, process.stdout, process.stderr, process.env);
   const start = performance.now();
   try {
+    if (cli.merge) {
+      const merged = await merge(
+        cli.merge,
+        new FileBuildEffects(process.cwd(), cli.out, (e) => reporter.event(e)),
+      );
+      reporter.summary(
+        [`Merged ${cli.merge.length} builds into ${cli.out}/: ${merged.files.length} files.`],
+        { files: merged.files.length, parts: cli.merge.length },
+      );
+      return EXIT.ok;
+    }
     if (cli.output === 'human') console.log('Building the briefings…');
     const result = await build(
       cli.options,

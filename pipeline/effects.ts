@@ -3,7 +3,7 @@
  * build() is given an effects object, and tests pass their own.
  */
 import { mkdir, readdir, readFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { PipelineError } from './errors.ts';
 import * as msg from './messages/index.ts';
 import { OutputStage } from './output/staging.ts';
@@ -20,6 +20,8 @@ export type BuildEvent =
 export interface BuildEffects {
   /** Every file under the given folders (relative to the project), sorted by path. */
   readInputs(dirs: string[]): Promise<InputFile[]>;
+  /** Every file under `dir` (absolute, or relative to the project), with paths relative to `dir`. */
+  readTree(dir: string): Promise<InputFile[]>;
   /** Hold the output lock for the build; resolves to the release function. */
   lockOutput(): Promise<() => Promise<void>>;
   /** A new output folder to write into, swapped in atomically by its commit(). */
@@ -41,7 +43,7 @@ export class FileBuildEffects implements BuildEffects {
   async readInputs(dirs: string[]): Promise<InputFile[]> {
     const files: InputFile[] = [];
     for (const dir of dirs) {
-      const entries = await readdir(join(this.root, dir), {
+      const entries = await readdir(resolve(this.root, dir), {
         recursive: true,
         withFileTypes: true,
       }).catch(() => []);
@@ -57,12 +59,26 @@ export class FileBuildEffects implements BuildEffects {
     return files.sort((a, b) => (a.path < b.path ? -1 : 1));
   }
 
+  async readTree(dir: string): Promise<InputFile[]> {
+    const base = resolve(this.root, dir);
+    const entries = await readdir(base, { recursive: true, withFileTypes: true });
+    const files: InputFile[] = [];
+    for (const entry of entries.filter((e) => e.isFile())) {
+      const full = join(entry.parentPath, entry.name);
+      files.push({
+        path: relative(base, full).split(sep).join('/'),
+        bytes: new Uint8Array(await readFile(full)),
+      });
+    }
+    return files.sort((a, b) => (a.path < b.path ? -1 : 1));
+  }
+
   /**
    * Hold `out.lock` for the whole build. Another build holding it is waited for, up to
    * `lockWaitMs`; a lock left by a build that was killed is taken over at once (see output/lock.ts).
    */
   async lockOutput(): Promise<() => Promise<void>> {
-    const target = join(this.root, this.outDir);
+    const target = resolve(this.root, this.outDir);
     await mkdir(join(target, '..'), { recursive: true });
     const deadline = this.now() + this.lockWaitMs;
     for (let waiting = false; ; waiting = true) {
@@ -85,7 +101,7 @@ export class FileBuildEffects implements BuildEffects {
   }
 
   openOutput(): Promise<OutputStage> {
-    return OutputStage.open(join(this.root, this.outDir));
+    return OutputStage.open(resolve(this.root, this.outDir));
   }
 
   log(event: BuildEvent): void {

@@ -55,6 +55,10 @@ export type ErrorCode =
   // command line and output
   | 'USAGE'
   | 'OUTPUT_LOCKED'
+  | 'MERGE_NOT_A_BUILD'
+  | 'MERGE_CORRUPT'
+  | 'MERGE_MISMATCH'
+  | 'MERGE_CONFLICT'
   // distribution: recipients (data/stakeholders.csv)
   | 'STAKEHOLDER_FIELD_EMPTY'
   | 'STAKEHOLDER_FIELD_INVALID'

@@ -52,3 +52,33 @@ export const areaFailed = (name: string, code: string, message: string): Message
   message: `${name}: ${code}: ${message}`,
   hint: "the other areas were built; this area's previous briefing was kept",
 });
+
+export const mergeNotABuild = (dir: string): MessageDef => ({
+  code: 'MERGE_NOT_A_BUILD',
+  message: `${dir} is not the output of a build (it has no readable manifest.json)`,
+  hint: 'give the folders that builds wrote, such as the out/ of each CI job',
+});
+
+export const mergeCorrupt = (
+  path: string,
+  problem: 'changed' | 'missing' = 'changed',
+): MessageDef => ({
+  code: 'MERGE_CORRUPT',
+  message:
+    problem === 'missing'
+      ? `${path} is listed in its manifest but missing`
+      : `${path} does not match the sha256 its manifest gives`,
+  hint: 'the part was changed or only partly copied after its build; download or rebuild that part',
+});
+
+export const mergeMismatch = (first: string, other: string): MessageDef => ({
+  code: 'MERGE_MISMATCH',
+  message: `${other} was built from different inputs, date or library versions than ${first}`,
+  hint: 'rebuild every part from the same commit, with the same SOURCE_DATE_EPOCH',
+});
+
+export const mergeConflict = (path: string, first: string, other: string): MessageDef => ({
+  code: 'MERGE_CONFLICT',
+  message: `${path} differs between ${first} and ${other}`,
+  hint: 'each file should be made by one part only, or identically by all',
+});

@@ -4,7 +4,7 @@
  * of the same inputs give the same bytes.
  */
 import { createHash } from 'node:crypto';
-import type { InputFile, OutputFile } from '../types.ts';
+import type { OutputFile } from '../types.ts';
 import type { WrittenFile } from './staging.ts';
 
 export const MANIFEST_PATH = 'manifest.json';
@@ -26,14 +26,14 @@ const byPath = <T extends { path: string }>(a: T, b: T): number =>
 export function buildManifest(
   briefing: { id: string; date: string },
   outputs: WrittenFile[],
-  inputs: InputFile[],
+  inputs: { path: string; sha256: string }[],
   versions: Record<string, string>,
 ): OutputFile {
   const manifest: Manifest = {
     briefing: briefing.id,
     date: briefing.date,
     outputs: outputs.filter((f) => f.path !== MANIFEST_PATH).sort(byPath),
-    inputs: inputs.map((f) => ({ path: f.path, sha256: sha256(f.bytes) })).sort(byPath),
+    inputs: [...inputs].sort(byPath),
     versions,
   };
   return {
