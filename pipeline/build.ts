@@ -11,15 +11,20 @@
  *     5. models     ValidDataset → AreaModel[]               (every area's figures and ranks)
  *     6. areas      AreaModel → charts → fill → PDF, HTML    (in parallel worker threads)
  *     7. index      AreaModel[] → areas/index.html
- *   8. commit       files + manifest ──atomic swap──▶ out/
+ *   8. changes      key figures vs the last distributed build → figures.json, changes.md/.json
+ *   9. commit       files + manifest ──atomic swap──▶ out/
  */
 import { AreaPool } from './batch/pool.ts';
 import { selectAreas, type Shard } from './batch/select.ts';
 import { AREA_DIR, type AreaCommon } from './briefings/area.ts';
 import { NATIONAL, nationalFill } from './briefings/national.ts';
+import { compareSnapshots } from './changes/compare.ts';
+import { changesFiles } from './changes/report.ts';
+import { buildSnapshot } from './changes/snapshot.ts';
+import { DEFAULT_STATE, FIGURES_JSON, parseSnapshot } from './changes/state.ts';
 import { nationalCharts } from './charts/specs/national.ts';
 import { overviewChart } from './charts/specs/overview.ts';
-import { buildAreaModels } from './domain/area-model.ts';
+import { buildAreaModels, type AreaModels } from './domain/area-model.ts';
 import { formatDate } from './domain/format.ts';
 import type { BuildEffects } from './effects.ts';
 import { PipelineError } from './errors.ts';
@@ -51,6 +56,8 @@ export interface BuildOptions {
   shard?: Shard;
   /** Worker threads for the area briefings. */
   jobs: number;
+  /** The snapshot of the last distributed build, to report what changed since. */
+  stateFile: string;
 }
 
 export const DEFAULT_OPTIONS: BuildOptions = {
@@ -60,6 +67,7 @@ export const DEFAULT_OPTIONS: BuildOptions = {
   only: 'all',
   areas: [],
   jobs: 1,
+  stateFile: DEFAULT_STATE,
 };
 
 export interface BuildResult {
@@ -112,6 +120,7 @@ async function national(
 
 async function areas(
   valid: ValidDataset,
+  { models, distribution }: AreaModels,
   options: BuildOptions,
   text: Text,
   page: (name: string) => PageShell,
@@ -120,8 +129,6 @@ async function areas(
   effects: BuildEffects,
   timed: Timed,
 ) {
-  // 5. Every area's figures (ranks need them all), then the areas this build makes.
-  const { models, distribution } = await timed('models', () => buildAreaModels(valid.dtoc));
   const chosen = selectAreas(models, options.areas, options.shard);
   const { meta, sources } = valid.briefing;
   const common: AreaCommon = {
@@ -198,13 +205,18 @@ export async function build(options: BuildOptions, effects: BuildEffects): Promi
         text: `${w.at.file}:${w.at.line ?? ''} ${w.code}: ${w.message}`,
       });
 
+    // 5. Every area's figures (ranks need them all; the change report needs them even for
+    //    a build of the national briefing alone).
+    const models = await timed('models', () => buildAreaModels(valid.dtoc));
+    const previous = await effects.readOptional(options.stateFile);
+
     const output = await effects.openOutput();
     try {
       // The areas render in the workers while the main thread makes the national briefing.
       const areaWork =
         options.only === 'national'
           ? Promise.resolve([])
-          : areas(valid, options, text, page, output, pool, effects, timed);
+          : areas(valid, models, options, text, page, output, pool, effects, timed);
       // Settled later; a failure here must not leave it unhandled in the meantime.
       areaWork.catch(() => undefined);
       // Choosing areas (--area, --shard) builds just those areas.
@@ -213,7 +225,18 @@ export async function build(options: BuildOptions, effects: BuildEffects): Promi
         for (const file of await national(valid, text, page, timed)) await output.write(file);
       const failed = await areaWork;
 
-      // 8. Keep what this build did not remake (a partial build keeps everything; a full build
+      // 8. The key figures, and what changed since the last distributed build. Every part of a
+      //    CI matrix writes the same three files, so their outputs merge.
+      const snapshot = buildSnapshot(valid, models.models, { inputs, dataDir, templateDir });
+      const since = previous && parseSnapshot(previous, options.stateFile);
+      const encode = (value: unknown) => new TextEncoder().encode(`${JSON.stringify(value)}\n`);
+      for (const file of [
+        { path: FIGURES_JSON, bytes: encode(snapshot) },
+        ...changesFiles(compareSnapshots(since, snapshot)),
+      ])
+        await output.write(file);
+
+      // 9. Keep what this build did not remake (a partial build keeps everything; a full build
       //    keeps only the previous briefing of an area that failed), add the manifest, swap in.
       const partial =
         options.only !== 'all' || options.areas.length > 0 || options.shard !== undefined;
@@ -226,7 +249,9 @@ export async function build(options: BuildOptions, effects: BuildEffects): Promi
         buildManifest(
           { id: valid.briefing.meta.id, date: valid.briefing.meta.date },
           await output.files(),
-          inputs.map((f) => ({ path: f.path, sha256: sha256(f.bytes) })),
+          [...inputs, ...(previous ? [{ path: options.stateFile, bytes: previous }] : [])].map(
+            (f) => ({ path: f.path, sha256: sha256(f.bytes) }),
+          ),
           versions(),
         ),
       );

@@ -6,10 +6,14 @@ import { DEFAULT_OPTIONS, type BuildOptions } from './build.ts';
 import { PipelineError } from './errors.ts';
 import * as msg from './messages/index.ts';
 
+/** A folder as given, without trailing slashes: "data/" → "data". */
+const folder = (dir: string): string => dir.replace(/(.)\/+$/, '$1');
+
 export const HELP = `Usage: npm run build:report -- [options]
 
 Builds the national briefing and every local authority's briefing (PDF and HTML) from data/
-into out/, with an index of the areas, a validation report and a manifest.
+into out/, with an index of the areas, a validation report, the key figures (figures.json),
+what changed since the last distributed build (changes.md, changes.json) and a manifest.
 
 What to build:
   --only <part>       national or areas (default: both)
@@ -29,6 +33,8 @@ Folders:
   --data <dir>        data folder (default: data)
   --templates <dir>   templates folder (default: templates)
   --out <dir>         output folder (default: out)
+  --state <file>      the key figures of the last distributed build, to report what changed
+                      (default: state/last-sent.json; written by npm run distribute)
 
 Output:
   --quiet             print errors only
@@ -98,6 +104,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv) {
         jobs: { type: 'string' },
         data: { type: 'string' },
         templates: { type: 'string' },
+        state: { type: 'string' },
         out: { type: 'string', default: 'out' },
         quiet: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
@@ -133,8 +140,9 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv) {
     areas: v.area,
     jobs: parseJobs(v.jobs),
     ...(shard ? { shard } : {}),
-    ...(v.data ? { dataDir: v.data } : {}),
-    ...(v.templates ? { templateDir: v.templates } : {}),
+    ...(v.data ? { dataDir: folder(v.data) } : {}),
+    ...(v.templates ? { templateDir: folder(v.templates) } : {}),
+    ...(v.state ? { stateFile: v.state } : {}),
     ...(date ? { date } : {}),
   };
   const output = v.json ? 'json' : v.quiet ? 'quiet' : 'human';

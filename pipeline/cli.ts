@@ -18,7 +18,8 @@ import { createReporter, type OutputMode } from './progress.ts';
 
 const MAX_PROBLEMS = 25;
 
-function printFailure(error: unknown, debug: boolean, mode: OutputMode): void {
+function printFailure(error: unknown, debug: boolean, mode: OutputMode, out = 'out'): void {
+  const kept = `Nothing was written: ${out}/ still holds the previous build.`;
   if (mode === 'json') {
     const problems =
       error instanceof ValidationFailed
@@ -37,12 +38,11 @@ function printFailure(error: unknown, debug: boolean, mode: OutputMode): void {
       console.error(`${formatProblem(problem)}\n`);
     if (error.problems.length > MAX_PROBLEMS)
       console.error(`…and ${error.problems.length - MAX_PROBLEMS} more.\n`);
-    console.error('Nothing was written: out/ still holds the previous build.');
+    console.error(kept);
   } else if (error instanceof PipelineError) {
     console.error(formatError(error));
     if (debug && error.cause) console.error(error.cause);
-    if (error.code !== 'USAGE')
-      console.error('Nothing was written: out/ still holds the previous build.');
+    if (error.code !== 'USAGE') console.error(kept);
   } else {
     console.error(`Unexpected error: ${error instanceof Error ? error.message : String(error)}`);
     console.error(
@@ -112,7 +112,7 @@ async function main(): Promise<number> {
       for (const f of result.failed) console.error(`${f.file} ${f.code}: ${f.name}: ${f.message}`);
     return result.failed.length ? EXIT.invalidInput : EXIT.ok;
   } catch (error) {
-    printFailure(error, cli.debug, cli.output);
+    printFailure(error, cli.debug, cli.output, cli.out);
     return exitCodeFor(error);
   }
 }

@@ -22,6 +22,8 @@ export interface BuildEffects {
   readInputs(dirs: string[]): Promise<InputFile[]>;
   /** Every file under `dir` (absolute, or relative to the project), with paths relative to `dir`. */
   readTree(dir: string): Promise<InputFile[]>;
+  /** One file (absolute, or relative to the project), or null if there is none. */
+  readOptional(path: string): Promise<Uint8Array | null>;
   /** Hold the output lock for the build; resolves to the release function. */
   lockOutput(): Promise<() => Promise<void>>;
   /** A new output folder to write into, swapped in atomically by its commit(). */
@@ -43,7 +45,8 @@ export class FileBuildEffects implements BuildEffects {
   async readInputs(dirs: string[]): Promise<InputFile[]> {
     const files: InputFile[] = [];
     for (const dir of dirs) {
-      const entries = await readdir(resolve(this.root, dir), {
+      const base = resolve(this.root, dir);
+      const entries = await readdir(base, {
         recursive: true,
         withFileTypes: true,
       }).catch(() => []);
@@ -51,12 +54,22 @@ export class FileBuildEffects implements BuildEffects {
         if (!entry.isFile() || entry.name.startsWith('.')) continue;
         const full = join(entry.parentPath, entry.name);
         files.push({
-          path: relative(this.root, full).split(sep).join('/'),
+          // Named as the folder was given (data/…, or /srv/briefing/data/…), as the build expects.
+          path: `${dir}/${relative(base, full).split(sep).join('/')}`,
           bytes: new Uint8Array(await readFile(full)),
         });
       }
     }
     return files.sort((a, b) => (a.path < b.path ? -1 : 1));
+  }
+
+  async readOptional(path: string): Promise<Uint8Array | null> {
+    try {
+      return new Uint8Array(await readFile(resolve(this.root, path)));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
   }
 
   async readTree(dir: string): Promise<InputFile[]> {

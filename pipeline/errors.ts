@@ -59,6 +59,7 @@ export type ErrorCode =
   | 'MERGE_CORRUPT'
   | 'MERGE_MISMATCH'
   | 'MERGE_CONFLICT'
+  | 'STATE_INVALID'
   // distribution: recipients (data/stakeholders.csv)
   | 'STAKEHOLDER_FIELD_EMPTY'
   | 'STAKEHOLDER_FIELD_INVALID'

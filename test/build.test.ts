@@ -10,6 +10,8 @@ import { buildIn, copyProject, realValid } from './helpers/project.ts';
 const NATIONAL_FILES = [
   'bcf-briefing.html',
   'bcf-briefing.pdf',
+  'changes.json',
+  'changes.md',
   'charts/days-by-reason.png',
   'charts/days-by-reason.svg',
   'charts/days-by-year.png',
@@ -18,6 +20,7 @@ const NATIONAL_FILES = [
   'charts/planned-vs-actual.svg',
   'charts/responsible-by-year.png',
   'charts/responsible-by-year.svg',
+  'figures.json',
   'manifest.json',
   'validation-report.html',
   'validation-report.json',

@@ -30,6 +30,9 @@ describe('building some areas', () => {
       'areas/index.html',
       'areas/rutland.html',
       'areas/rutland.pdf',
+      // The date of the key figures, and of the report of what changed since the last mailing.
+      'changes.json',
+      'figures.json',
       'manifest.json',
     ]);
     expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort());

@@ -11,7 +11,7 @@ describe('command line', () => {
     const root = await copyProject();
     const result = await cli(root, ['--only', 'national']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/Wrote 13 files \(1 PDF briefings\) to out\//);
+    expect(result.stdout).toMatch(/Wrote 16 files \(1 PDF briefings\) to out\//);
   });
 
   it('exits 1 on invalid input with a located message and no stack trace', async () => {

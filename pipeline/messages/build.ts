@@ -82,3 +82,9 @@ export const mergeConflict = (path: string, first: string, other: string): Messa
   message: `${path} differs between ${first} and ${other}`,
   hint: 'each file should be made by one part only, or identically by all',
 });
+
+export const stateInvalid = (file: string, detail: string): MessageDef => ({
+  code: 'STATE_INVALID',
+  message: `${file} is not a snapshot of a distributed build (${detail})`,
+  hint: `restore it from the last distribution run (the workflow saves it), or delete it: the next build then treats every report as new and distribution sends every report again`,
+});
