@@ -21,7 +21,7 @@ import { NATIONAL, nationalFill } from './briefings/national.ts';
 import { compareSnapshots } from './changes/compare.ts';
 import { changesFiles } from './changes/report.ts';
 import { buildSnapshot } from './changes/snapshot.ts';
-import { DEFAULT_STATE, FIGURES_JSON, parseSnapshot } from './changes/state.ts';
+import { DEFAULT_STATE_DIR, FIGURES_JSON, LAST_SENT, parseSnapshot } from './changes/state.ts';
 import { nationalCharts } from './charts/specs/national.ts';
 import { overviewChart } from './charts/specs/overview.ts';
 import { buildAreaModels, type AreaModels } from './domain/area-model.ts';
@@ -56,8 +56,8 @@ export interface BuildOptions {
   shard?: Shard;
   /** Worker threads for the area briefings. */
   jobs: number;
-  /** The snapshot of the last distributed build, to report what changed since. */
-  stateFile: string;
+  /** Where distribution keeps the snapshot of the last distributed build (last-sent.json). */
+  stateDir: string;
 }
 
 export const DEFAULT_OPTIONS: BuildOptions = {
@@ -67,7 +67,7 @@ export const DEFAULT_OPTIONS: BuildOptions = {
   only: 'all',
   areas: [],
   jobs: 1,
-  stateFile: DEFAULT_STATE,
+  stateDir: DEFAULT_STATE_DIR,
 };
 
 export interface BuildResult {
@@ -165,20 +165,66 @@ async function areas(
   return outcomes.flatMap((r) => (r.ok ? [] : [{ name: r.name, slug: r.slug, ...r.error }]));
 }
 
+const timer =
+  (effects: BuildEffects): Timed =>
+  async (stage, run) => {
+    const start = effects.now();
+    const result = await run();
+    effects.log({ type: 'stage', stage, ms: effects.now() - start });
+    return result;
+  };
+
+/** 0–1: read every input, validate it, and read the snapshot of the last distributed build. */
+async function readAndValidate(options: BuildOptions, effects: BuildEffects, timed: Timed) {
+  const { dataDir, templateDir } = options;
+  const inputs = await timed('read', () => effects.readInputs([dataDir, templateDir]));
+  // 1. Validate every input against its contract; settle every figure the briefing states.
+  const valid = await timed('validate', () =>
+    validate(
+      { files: inputs },
+      {
+        dataDir,
+        contentDir: `${dataDir}/${NATIONAL.content}`,
+        templateDir: `${templateDir}/${NATIONAL.content}`,
+        strict: options.strict,
+        ...(options.date ? { date: options.date } : {}),
+      },
+    ),
+  );
+  for (const w of valid.report.warnings)
+    effects.log({
+      type: 'warning',
+      text: `${w.at.file}:${w.at.line ?? ''} ${w.code}: ${w.message}`,
+    });
+  const stateFile = `${options.stateDir}/${LAST_SENT}`;
+  const state = await effects.readOptional(stateFile);
+  const since = state && parseSnapshot(state, stateFile);
+  return {
+    valid,
+    since,
+    // The state file is an input too: it decides what changes.md says.
+    inputs: [...inputs, ...(state ? [{ path: stateFile, bytes: state }] : [])],
+    text: (path: string) => textOf(inputs, `${templateDir}/${path}`),
+  };
+}
+
+/** Validate every input and write nothing: `build:report -- --check`, CI's first step. */
+export async function check(
+  options: BuildOptions,
+  effects: BuildEffects,
+): Promise<{ warnings: number }> {
+  const { valid } = await readAndValidate(options, effects, timer(effects));
+  return { warnings: valid.report.warnings.length };
+}
+
 export async function build(options: BuildOptions, effects: BuildEffects): Promise<BuildResult> {
   const release = await effects.lockOutput();
   // The area workers start now and warm up while the main thread reads and validates.
   const pool = AreaPool.start(options.only === 'national' ? 1 : options.jobs);
   try {
-    const timed: Timed = async (stage, run) => {
-      const start = effects.now();
-      const result = await run();
-      effects.log({ type: 'stage', stage, ms: effects.now() - start });
-      return result;
-    };
+    const timed = timer(effects);
     const { dataDir, templateDir } = options;
-    const inputs = await timed('read', () => effects.readInputs([dataDir, templateDir]));
-    const text: Text = (path) => textOf(inputs, `${templateDir}/${path}`);
+    const { valid, since, inputs, text } = await readAndValidate(options, effects, timed);
     const css = text('shared/briefing.css');
     const page = (name: string): PageShell => ({
       path: `${templateDir}/${name}`,
@@ -186,29 +232,9 @@ export async function build(options: BuildOptions, effects: BuildEffects): Promi
       css,
     });
 
-    // 1. Validate every input against its contract; settle every figure the briefing states.
-    const valid = await timed('validate', () =>
-      validate(
-        { files: inputs },
-        {
-          dataDir,
-          contentDir: `${dataDir}/${NATIONAL.content}`,
-          templateDir: `${templateDir}/${NATIONAL.content}`,
-          strict: options.strict,
-          ...(options.date ? { date: options.date } : {}),
-        },
-      ),
-    );
-    for (const w of valid.report.warnings)
-      effects.log({
-        type: 'warning',
-        text: `${w.at.file}:${w.at.line ?? ''} ${w.code}: ${w.message}`,
-      });
-
     // 5. Every area's figures (ranks need them all; the change report needs them even for
     //    a build of the national briefing alone).
     const models = await timed('models', () => buildAreaModels(valid.dtoc));
-    const previous = await effects.readOptional(options.stateFile);
 
     const output = await effects.openOutput();
     try {
@@ -228,7 +254,6 @@ export async function build(options: BuildOptions, effects: BuildEffects): Promi
       // 8. The key figures, and what changed since the last distributed build. Every part of a
       //    CI matrix writes the same three files, so their outputs merge.
       const snapshot = buildSnapshot(valid, models.models, { inputs, dataDir, templateDir });
-      const since = previous && parseSnapshot(previous, options.stateFile);
       const encode = (value: unknown) => new TextEncoder().encode(`${JSON.stringify(value)}\n`);
       for (const file of [
         { path: FIGURES_JSON, bytes: encode(snapshot) },
@@ -249,9 +274,7 @@ export async function build(options: BuildOptions, effects: BuildEffects): Promi
         buildManifest(
           { id: valid.briefing.meta.id, date: valid.briefing.meta.date },
           await output.files(),
-          [...inputs, ...(previous ? [{ path: options.stateFile, bytes: previous }] : [])].map(
-            (f) => ({ path: f.path, sha256: sha256(f.bytes) }),
-          ),
+          inputs.map((f) => ({ path: f.path, sha256: sha256(f.bytes) })),
           versions(),
         ),
       );

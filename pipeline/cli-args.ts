@@ -27,14 +27,16 @@ Combining:
                       national briefing) into one output folder with one manifest
 
 Checks:
+  --check             validate every input (and the state file) and write nothing
+                      (npm run validate)
   --strict            treat validation warnings as errors
 
 Folders:
   --data <dir>        data folder (default: data)
   --templates <dir>   templates folder (default: templates)
   --out <dir>         output folder (default: out)
-  --state <file>      the key figures of the last distributed build, to report what changed
-                      (default: state/last-sent.json; written by npm run distribute)
+  --state <dir>       where npm run distribute keeps the key figures it last sent
+                      (last-sent.json), to report what changed since (default: state)
 
 Output:
   --quiet             print errors only
@@ -109,6 +111,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv) {
         quiet: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         merge: { type: 'boolean', default: false },
+        check: { type: 'boolean', default: false },
         debug: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -142,7 +145,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv) {
     ...(shard ? { shard } : {}),
     ...(v.data ? { dataDir: folder(v.data) } : {}),
     ...(v.templates ? { templateDir: folder(v.templates) } : {}),
-    ...(v.state ? { stateFile: v.state } : {}),
+    ...(v.state ? { stateDir: folder(v.state) } : {}),
     ...(date ? { date } : {}),
   };
   const output = v.json ? 'json' : v.quiet ? 'quiet' : 'human';
@@ -152,6 +155,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv) {
     output,
     debug: v.debug,
     help: v.help,
+    check: v.check,
     merge: v.merge ? rest : undefined,
   } as const;
 }

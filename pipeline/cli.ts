@@ -2,7 +2,7 @@
  * Command line: argv and environment → options, run the build, report the outcome. Exit codes:
  * 0 success, 1 invalid input or a briefing that failed, 2 usage error, 3 internal error.
  */
-import { build, type BuildResult } from './build.ts';
+import { build, check, type BuildResult } from './build.ts';
 import { merge } from './merge.ts';
 import { HELP, parseCli } from './cli-args.ts';
 import { FileBuildEffects } from './effects.ts';
@@ -15,6 +15,7 @@ import {
   ValidationFailed,
 } from './errors.ts';
 import { createReporter, type OutputMode } from './progress.ts';
+import { appendStepSummary, failureMarkdown } from './step-summary.ts';
 
 const MAX_PROBLEMS = 25;
 
@@ -85,9 +86,28 @@ async function main(): Promise<number> {
         cli.merge,
         new FileBuildEffects(process.cwd(), cli.out, (e) => reporter.event(e)),
       );
+      appendStepSummary(
+        `### ✅ Merged ${cli.merge.length} builds into ${cli.out}/: ${merged.files.length} files`,
+      );
       reporter.summary(
         [`Merged ${cli.merge.length} builds into ${cli.out}/: ${merged.files.length} files.`],
         { files: merged.files.length, parts: cli.merge.length },
+      );
+      return EXIT.ok;
+    }
+    if (cli.check) {
+      const { warnings } = await check(
+        cli.options,
+        new FileBuildEffects(process.cwd(), cli.out, (e) => reporter.event(e)),
+      );
+      appendStepSummary(
+        `### ✅ Every input is valid, with ${warnings} warning${warnings === 1 ? '' : 's'}`,
+      );
+      reporter.summary(
+        [
+          `Every input is valid, with ${warnings} warning${warnings === 1 ? '' : 's'}. Nothing was written.`,
+        ],
+        { warnings },
       );
       return EXIT.ok;
     }
@@ -108,11 +128,19 @@ async function main(): Promise<number> {
       cpuMs: Math.round((cpu.user + cpu.system) / 1000),
       maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     });
+    appendStepSummary(
+      [
+        result.failed.length ? '### ❌ Some briefings failed' : '### ✅ Built',
+        '',
+        ...summarise(result, cli.out, wallMs),
+      ].join('\n'),
+    );
     if (result.failed.length && cli.output !== 'json')
       for (const f of result.failed) console.error(`${f.file} ${f.code}: ${f.name}: ${f.message}`);
     return result.failed.length ? EXIT.invalidInput : EXIT.ok;
   } catch (error) {
     printFailure(error, cli.debug, cli.output, cli.out);
+    appendStepSummary(failureMarkdown(error));
     return exitCodeFor(error);
   }
 }

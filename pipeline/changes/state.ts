@@ -8,7 +8,9 @@ import { PipelineError } from '../errors.ts';
 import * as msg from '../messages/index.ts';
 import { SNAPSHOT_FORMAT, type Snapshot } from './snapshot.ts';
 
-export const DEFAULT_STATE = 'state/last-sent.json';
+/** The state folder (shared with `npm run distribute`) and the snapshot in it. */
+export const DEFAULT_STATE_DIR = 'state';
+export const LAST_SENT = 'last-sent.json';
 export const FIGURES_JSON = 'figures.json';
 
 const month = z.string().regex(/^\d{4}-\d{2}$/, 'a month as YYYY-MM');
