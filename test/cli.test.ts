@@ -29,6 +29,27 @@ describe('command line', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('--check validates without writing anything; in CI the job summary gets each located problem', async () => {
+    const root = await copyProject();
+    const summary = join(root, 'summary.md');
+    const ok = await cli(root, ['--check'], { GITHUB_STEP_SUMMARY: summary });
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout).toContain('Every input is valid');
+    await expect(readFile(join(root, 'out/manifest.json'))).rejects.toThrow();
+    const csv = join(root, 'data/dtoc/delayed-days-by-responsible-org.csv');
+    const lines = (await readFile(csv, 'utf8')).split('\n');
+    lines[9] = lines[9]!.replace(/^("[^"]*",)"\d+"/, '$1"lots"');
+    await writeFile(csv, lines.join('\n'));
+    const bad = await cli(root, ['--check'], { GITHUB_STEP_SUMMARY: summary });
+    expect(bad.code).toBe(1);
+    const markdown = await readFile(summary, 'utf8');
+    expect(markdown).toContain('### ✅ Every input is valid');
+    expect(markdown).toContain('### ❌ The input is not valid (1 problem)');
+    expect(markdown).toMatch(
+      /^\| `data\/dtoc\/delayed-days-by-responsible-org.csv:10 \[NHS\]` \| error \| `DATA_FIELD_NOT_NUMBER` \| .*got "lots" \| .+ \|$/m,
+    );
+  });
+
   it('exits 2 on a usage error', async () => {
     const root = await copyProject();
     expect((await cli(root, ['--no-such-flag'])).code).toBe(2);
