@@ -77,6 +77,35 @@ function closeNames(value: string, dtoc: DtocDataset): string[] {
     .slice(0, 5);
 }
 
+/** One row → a stakeholder, or undefined with every problem of the row in `problems`. */
+function checkRow(
+  raw: Record<string, string>,
+  line: number,
+  path: string,
+  dtoc: DtocDataset,
+  problems: Problem[],
+): Stakeholder | undefined {
+  const parsed = rowSchema.safeParse(raw);
+  const issues = parsed.success ? [] : parsed.error.issues;
+  for (const issue of issues) {
+    const field = String(issue.path[0]) as Column;
+    problems.push(
+      problem(path, { line, field }, issueMessage(issue.message, field, raw[field] ?? '')),
+    );
+  }
+  // The report is looked up whenever it was given, so a row's every problem is reported at once.
+  const wanted = raw.report?.trim() ?? '';
+  const reportGiven = !issues.some((i) => i.path[0] === 'report');
+  const report = reportGiven ? resolveReport(wanted, dtoc) : undefined;
+  if (reportGiven && !report) {
+    const def = msg.stakeholderReportUnknown(wanted, closeNames(wanted, dtoc));
+    problems.push(problem(path, { line, field: 'report' }, def));
+  }
+  if (!parsed.success || !report) return undefined;
+  const { name, email, organisation } = parsed.data;
+  return { line, name, email, organisation, report };
+}
+
 export function validateStakeholders(
   file: InputFile | undefined,
   path: string,
@@ -93,34 +122,18 @@ export function validateStakeholders(
   const firstLine = new Map<string, number>();
   for (const row of table.rows) {
     const raw = Object.fromEntries(table.header.map((h, i) => [h, row.cells[i] ?? '']));
-    const parsed = rowSchema.safeParse(raw);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const field = String(issue.path[0]) as Column;
-        const def = issueMessage(issue.message, field, raw[field] ?? '');
-        problems.push(problem(path, { line: row.line, field }, def));
-      }
-      continue;
-    }
-    const { name, email, organisation } = parsed.data;
-    const report = resolveReport(parsed.data.report, dtoc);
-    if (!report) {
-      const def = msg.stakeholderReportUnknown(
-        parsed.data.report,
-        closeNames(parsed.data.report, dtoc),
-      );
-      problems.push(problem(path, { line: row.line, field: 'report' }, def));
-      continue;
-    }
-    const key = `${email.toLowerCase()}\u0000${report.id}`;
+    const stakeholder = checkRow(raw, row.line, path, dtoc, problems);
+    if (!stakeholder) continue;
+    // Same person, same report: the second row is the mistake.
+    const key = `${stakeholder.email.toLowerCase()}\u0000${stakeholder.report.id}`;
     const first = firstLine.get(key);
     if (first !== undefined) {
-      const def = msg.stakeholderDuplicate(email, report.label, first);
+      const def = msg.stakeholderDuplicate(stakeholder.email, stakeholder.report.label, first);
       problems.push(problem(path, { line: row.line, field: 'email' }, def));
       continue;
     }
     firstLine.set(key, row.line);
-    stakeholders.push({ line: row.line, name, email, organisation, report });
+    stakeholders.push(stakeholder);
   }
   return stakeholders;
 }
