@@ -6,11 +6,12 @@
 import { readFile, realpath } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { PipelineError, ValidationFailed, type Location, type Problem } from '../errors.ts';
+import { PipelineError, ValidationFailed, type Problem } from '../errors.ts';
 import * as msg from '../messages/index.ts';
 import { MANIFEST_PATH, sha256, type Manifest } from '../output/manifest.ts';
 import { problem, type MessageDef } from '../validate/problems.ts';
-import type { BuildSnapshot, ChangeReport } from './types.ts';
+import { parseJson } from './json.ts';
+import type { BuildSnapshot, ChangeReport, Delivery } from './types.ts';
 
 export const CHANGES_MD = 'changes.md';
 export const CHANGES_JSON = 'changes.json';
@@ -25,48 +26,12 @@ const manifestSchema = z.object({
   inputs: z.array(z.object({ path: z.string(), sha256: SHA256 })),
   versions: z.record(z.string(), z.string()),
 });
-// Only `changed` matters here; whatever else the change report holds is its own business.
-const changesSchema = z.looseObject({ changed: z.boolean() });
-
-/** Line and column of a JSON.parse error, from the position in its message. */
-function jsonErrorAt(text: string, error: unknown): Omit<Location, 'file'> {
-  const position = /position (\d+)/.exec(String((error as Error)?.message))?.[1];
-  if (position === undefined) return {};
-  const before = text.slice(0, Number(position)).split('\n');
-  return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
-}
-
-/** Parse and check a JSON file against a schema; every failure is one located problem. */
-export function parseJson<T>(
-  bytes: Uint8Array,
-  file: string,
-  schema: z.ZodType<T>,
-  fail: (reason: string) => MessageDef,
-  problems: Problem[],
-): T | undefined {
-  let text: string;
-  let value: unknown;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    problems.push(problem(file, {}, fail('it is not UTF-8 text')));
-    return undefined;
-  }
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    const reason = `it is not valid JSON (${(error as Error).message})`;
-    problems.push(problem(file, jsonErrorAt(text, error), fail(reason)));
-    return undefined;
-  }
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  for (const issue of parsed.error.issues) {
-    const field = issue.path.join('.');
-    problems.push(problem(file, field ? { field } : {}, fail(issue.message)));
-  }
-  return undefined;
-}
+// What distribution uses of the change report; anything else in it is the report's own business.
+const changesSchema = z.looseObject({
+  changed: z.boolean(),
+  summary: z.array(z.string()).optional(),
+  reports: z.array(z.looseObject({ id: z.string().min(1), lines: z.array(z.string()) })).optional(),
+});
 
 /** out/changes.md as text: absent or blank means "no change report". */
 export function parseChangesMarkdown(
@@ -87,6 +52,9 @@ export function parseChangesMarkdown(
   }
 }
 
+const located = (def: MessageDef, file: string): PipelineError =>
+  new PipelineError(def.code, def.message, { file }, def.hint);
+
 const readOptional = (path: string): Promise<Uint8Array | undefined> =>
   readFile(path).then(
     (b) => new Uint8Array(b),
@@ -101,8 +69,7 @@ export async function readBuild(outDir: string): Promise<BuildSnapshot> {
   const dir = await realpath(outDir).catch(() => undefined);
   const bytes = dir ? await readOptional(join(dir, MANIFEST_PATH)) : undefined;
   if (!dir || !bytes) {
-    const def = msg.buildMissing(outDir);
-    throw new PipelineError(def.code, def.message, { file: manifestFile }, def.hint);
+    throw located(msg.buildMissing(outDir), manifestFile);
   }
   const problems: Problem[] = [];
   const manifest = parseJson<Manifest>(
@@ -118,10 +85,30 @@ export async function readBuild(outDir: string): Promise<BuildSnapshot> {
     const file = `${outDir}/${CHANGES_JSON}`;
     const parsed = parseJson(json, file, changesSchema, msg.changesInvalid, problems);
     if (parsed) changes.changed = parsed.changed;
+    if (parsed?.summary && parsed.reports)
+      changes.perReport = {
+        summary: parsed.summary,
+        reports: new Map(parsed.reports.map((r) => [r.id, r.lines])),
+      };
   }
   const md = await readOptional(join(dir, CHANGES_MD));
   const markdown = md && parseChangesMarkdown(md, `${outDir}/${CHANGES_MD}`, problems);
   if (markdown) changes.markdown = markdown;
   if (problems.length || !manifest) throw new ValidationFailed(problems);
   return { dir, manifest, manifestSha256: sha256(bytes), changes };
+}
+
+/** Each PDF to attach, read from the build folder and checked against the manifest. */
+export async function readPdfs(build: BuildSnapshot, out: string, deliveries: Delivery[]) {
+  const pdfs = new Map<string, Uint8Array>();
+  for (const { pdf } of deliveries) {
+    if (pdfs.has(pdf.path)) continue;
+    const file = `${out}/${pdf.path}`;
+    const bytes = await readFile(join(build.dir, pdf.path)).catch(() => undefined);
+    if (!bytes) throw located(msg.outputMismatch(file, 'is missing'), file);
+    if (sha256(bytes) !== pdf.sha256)
+      throw located(msg.outputMismatch(file, 'differs from its sha256 in the manifest'), file);
+    pdfs.set(pdf.path, new Uint8Array(bytes));
+  }
+  return pdfs;
 }

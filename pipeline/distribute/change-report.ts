@@ -3,6 +3,7 @@
  * paragraphs, with **bold** runs. Nothing else of Markdown is interpreted, and no text is ever
  * passed through as HTML: the template escapes every run. Pure.
  */
+import type { ChangeReport, ReportRef } from './types.ts';
 
 export interface Run {
   text: string;
@@ -68,4 +69,19 @@ export function parseChangeReport(markdown: string): ChangeBlock[] {
   }
   flush();
   return blocks;
+}
+
+/**
+ * What a recipient's email leads with, as Markdown: when changes.json gives each report its own
+ * lines, the build-wide summary and the lines of this recipient's report (a contact for one area
+ * does not read through every other area's); otherwise the whole of changes.md.
+ */
+export function changesFor(report: ReportRef, changes: ChangeReport): string | undefined {
+  if (!changes.perReport) return changes.markdown;
+  const { summary, reports } = changes.perReport;
+  const lines = reports.get(report.id);
+  const title = report.kind === 'national' ? 'The national briefing' : report.label;
+  const own = lines?.length ? [`# ${title}`, '', ...lines.map((l) => `- ${l}`)] : [];
+  const text = [...summary, ...(own.length ? ['', ...own] : [])].join('\n').trim();
+  return text || changes.markdown;
 }

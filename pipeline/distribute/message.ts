@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import Handlebars from 'handlebars';
 import { formatDate } from '../domain/format.ts';
-import { parseChangeReport, type ChangeBlock } from './change-report.ts';
+import { changesFor, parseChangeReport, type ChangeBlock } from './change-report.ts';
 import type { ChangeReport, Delivery, OutgoingMessage, ReportRef } from './types.ts';
 
 export const TEMPLATE_DIR = 'distribute';
@@ -80,7 +80,7 @@ export function composeMessage(
   const dateLabel = formatDate(ctx.build.date);
   const subject = `${report.title}: briefing of ${dateLabel}`;
   const filename = `${ctx.build.briefing}-${who.report.id}-${ctx.build.date}.pdf`;
-  const markdown = ctx.changes.markdown;
+  const markdown = changesFor(who.report, ctx.changes);
   const view = {
     subject,
     dateLabel,

@@ -41,6 +41,8 @@ export interface ChangeReport {
   markdown?: string;
   /** false when no figure changed since the last distributed build. */
   changed?: boolean;
+  /** From changes.json: the build-wide summary (Markdown lines) and each report's own lines. */
+  perReport?: { summary: string[]; reports: Map<string, string[]> };
 }
 
 /** One message to one person: the report's PDF as the build listed it. */
