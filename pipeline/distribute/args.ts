@@ -6,35 +6,11 @@ import { PipelineError } from '../errors.ts';
 import * as msg from '../messages/index.ts';
 import type { RetryPolicy } from './send.ts';
 
-export const DISTRIBUTE_HELP = `Usage: npm run distribute -- [options]
-
-Sends each recipient in data/stakeholders.csv the briefing they are listed for, from the build
-in out/. Without --send it is a dry run: every message is written to out/outbox/ as an .eml file
-and nothing is sent. Messages already delivered (state/sent-ledger.jsonl) are never sent again.
-
-Sending:
-  --send              send the messages through SMTP_URL (needs --approve)
-  --approve <sha256>  the sha256 of out/manifest.json that the dry run printed: the exact
-                      build you checked; a different build is refused
-  --retries <n>       retries of a message after a 4xx reply or a dropped connection (default 4)
-  --retry-delay <ms>  wait before the first retry, doubled for each next one (default 2000)
-
-Folders:
-  --out <dir>         the build to send (default: out)
-  --state <dir>       where the ledger of sent messages is kept (default: state)
-  --data <dir>        data folder, with stakeholders.csv (default: data)
-  --templates <dir>   templates folder, with distribute/ (default: templates)
-
-  --debug             print stack traces of unexpected errors
-  -h, --help          show this help
-
-Environment:
-  SMTP_URL            smtp://user:password@host:587 or smtps://…:465 (needed with --send;
-                      never printed)
-  MAIL_FROM           the sender, e.g. "Briefings <briefings@example.org>" (needed with --send)
-`;
-
 export interface DistributeOptions {
+  /** Check the inputs and the ledger only: no build is read, nothing is written or sent. */
+  check: boolean;
+  /** Whose briefings: everyone's, the national briefing's recipients, or the areas'. */
+  only: 'all' | 'national' | 'areas';
   out: string;
   state: string;
   data: string;
@@ -69,14 +45,15 @@ function parseFrom(value: string | undefined, required: boolean) {
     return undefined;
   }
   const list = addressparser(value);
-  const first = list[0];
-  if (list.length !== 1 || !first || !('address' in first) || !z.email().safeParse(first.address).success)
+  const first = list.length === 1 ? list[0] : undefined;
+  const address = first && 'address' in first ? first.address : undefined;
+  if (!first || !address || !z.email().safeParse(address).success)
     throw usageError(
       `MAIL_FROM must be one address such as "Briefings <briefings@example.org>", got "${value}"`,
       'MAIL_FROM',
       'environment',
     );
-  return { name: first.name || '', address: first.address };
+  return { name: first.name || '', address };
 }
 
 /** SMTP_URL is checked without ever being quoted back: it holds the password. */
@@ -94,6 +71,13 @@ function parseSmtpUrl(value: string | undefined): string {
       'SMTP_URL',
       'environment',
     );
+  return value;
+}
+
+function parseOnly(value: string | undefined): DistributeOptions['only'] {
+  if (value === undefined || value === 'all') return 'all';
+  if (value !== 'national' && value !== 'areas')
+    throw usageError(`--only must be "national", "areas" or "all", got "${value}"`, '--only');
   return value;
 }
 
@@ -117,6 +101,8 @@ export function parseDistributeCli(argv: string[], env: NodeJS.ProcessEnv) {
     parsed = parseArgs({
       args: argv,
       options: {
+        check: { type: 'boolean', default: false },
+        only: { type: 'string' },
         send: { type: 'boolean', default: false },
         approve: { type: 'string' },
         retries: { type: 'string' },
@@ -134,9 +120,12 @@ export function parseDistributeCli(argv: string[], env: NodeJS.ProcessEnv) {
   }
   const v = parsed.values;
   if (v.help) return { help: true, debug: v.debug } as const;
+  if (v.check && v.send) throw usageError('--check sends nothing; leave out --send', '--check');
   const approve = checkApproval(v.send, v.approve);
   const from = parseFrom(env.MAIL_FROM, v.send);
   const options: DistributeOptions = {
+    check: v.check,
+    only: parseOnly(v.only),
     out: v.out,
     state: v.state,
     data: v.data,

@@ -8,8 +8,8 @@
 import type { Problem } from '../errors.ts';
 import * as msg from '../messages/index.ts';
 import { problem } from '../validate/problems.ts';
-import type { LedgerWriter } from './ledger.ts';
-import { sendWithRetry, type RetryPolicy, type SendHooks } from './send.ts';
+import { LedgerWriter, type LedgerState } from './ledger.ts';
+import { createSmtpTransport, sendWithRetry, type RetryPolicy, type SendHooks } from './send.ts';
 import type { Delivery, LedgerEntry, OutgoingMessage } from './types.ts';
 import type { Transporter } from 'nodemailer';
 
@@ -60,8 +60,12 @@ export async function deliverAll(
         : outcome.failure === 'permanent'
           ? msg.deliveryRejected(stakeholder.email, outcome.response)
           : msg.deliveryUnreachable(stakeholder.email, outcome.attempts, outcome.response);
-    const at = { line: stakeholder.line, field: 'email' };
-    result.failed.push({ delivery, problem: problem(deps.stakeholdersFile, at, def) });
+    // A server that cannot be used is the configuration's fault, not this recipient's.
+    const located =
+      outcome.failure === 'setup'
+        ? problem('environment', { field: 'SMTP_URL' }, def)
+        : problem(deps.stakeholdersFile, { line: stakeholder.line, field: 'email' }, def);
+    result.failed.push({ delivery, problem: located });
     deps.log(`  failed  ${who(delivery)}: ${def.code}`);
     // The server could not be used, or never answered despite the retries: the rest would fare
     // the same, so stop rather than wait through every retry for every recipient.
@@ -71,4 +75,36 @@ export async function deliverAll(
     }
   }
   return result;
+}
+
+export interface SmtpRun {
+  smtpUrl: string;
+  policy: RetryPolicy;
+  /** The ledger as read (under the lock) before planning, and where it is. */
+  ledger: { path: string; state: LedgerState };
+  stakeholdersFile: string;
+}
+
+/** Send through SMTP_URL, appending to the ledger as messages are accepted. */
+export async function sendThroughSmtp(
+  messages: readonly { delivery: Delivery; message: OutgoingMessage }[],
+  run: SmtpRun,
+  hooks: Omit<DeliverDeps, 'transport' | 'ledger' | 'policy' | 'stakeholdersFile' | 'onRetry'>,
+): Promise<DeliveryResult> {
+  const ledger = await LedgerWriter.open(run.ledger.path, run.ledger.state);
+  const transport = createSmtpTransport(run.smtpUrl);
+  try {
+    return await deliverAll(messages, {
+      ...hooks,
+      transport,
+      ledger,
+      policy: run.policy,
+      stakeholdersFile: run.stakeholdersFile,
+      onRetry: (attempt, delay, response) =>
+        hooks.log(`  retry   in ${delay / 1000} s (attempt ${attempt} failed: ${response})`),
+    });
+  } finally {
+    transport.close();
+    await ledger.close();
+  }
 }

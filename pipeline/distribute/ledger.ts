@@ -8,7 +8,8 @@
 import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';
-import type { Problem } from '../errors.ts';
+import { PipelineError, type Problem } from '../errors.ts';
+import { tryLock } from '../output/lock.ts';
 import * as msg from '../messages/index.ts';
 import { problem } from '../validate/problems.ts';
 import type { LedgerEntry } from './types.ts';
@@ -107,4 +108,18 @@ export class LedgerWriter {
   close(): Promise<void> {
     return this.handle.close();
   }
+}
+
+/**
+ * Hold `<state>.lock` (beside the folder, as `out.lock` is beside `out`) while sending: two runs
+ * at once could send the same message. It is kept out of the folder so that a copy of the state
+ * (a CI artifact saved after a cancelled run) never carries a lock to another machine.
+ */
+export async function lockState(state: string): Promise<() => Promise<void>> {
+  await mkdir(state, { recursive: true });
+  const lock = `${state.replace(/[\\/]+$/, '')}.lock`;
+  const release = await tryLock(lock);
+  if (release) return release;
+  const def = msg.distributeLocked(lock);
+  throw new PipelineError(def.code, def.message, { file: state }, def.hint);
 }
