@@ -1,6 +1,6 @@
 /** out/ under stress: builds at the same time, a held lock, and builds killed part-way. */
 import { once } from 'node:events';
-import { readdir } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tryLock } from '../pipeline/output/lock.ts';
 import { describe, expect, inject, it } from 'vitest';
@@ -33,6 +33,27 @@ describe('the output folder', () => {
     const { 'manifest.json': _manifest, ...mine } = await snapshot(join(root, 'out'));
     expect(mine).toEqual(national);
     expect(await buildFolders(root)).toHaveLength(1);
+  });
+
+  it("carries only the previous build's outputs into a partial build, not what other tools left in out/", async () => {
+    const root = await copyProject();
+    await seedOutput(root, inject('builtRoot'));
+    // The distribution dry run writes its messages into out/outbox/.
+    await mkdir(join(root, 'out', 'outbox'), { recursive: true });
+    await writeFile(join(root, 'out', 'outbox', '01-national.eml'), 'Subject: dry run\r\n');
+    const { code } = await cli(root, ['--only', 'national']);
+    expect(code).toBe(0);
+    const after = await snapshot(join(root, 'out'));
+    expect(Object.keys(after).filter((p) => p.startsWith('outbox/'))).toEqual([]);
+    expect(Object.keys(after).some((p) => p.startsWith('areas/'))).toBe(true);
+    const manifest = JSON.parse(await readFile(join(root, 'out', 'manifest.json'), 'utf8')) as {
+      outputs: { path: string }[];
+    };
+    expect(manifest.outputs.map((o) => o.path).sort()).toEqual(
+      Object.keys(after)
+        .filter((p) => p !== 'manifest.json')
+        .sort(),
+    );
   });
 
   it('says so, and writes nothing, when another build holds the lock too long', async () => {

@@ -5,9 +5,10 @@
  * leaving `out` exactly as it was.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, relative, sep } from 'node:path';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import type { OutputFile } from '../types.ts';
+import { MANIFEST_PATH, type Manifest } from './manifest.ts';
 import { currentBuildDir, PREFIX, swapIn } from './swap.ts';
 
 /** What the manifest needs of a written file. */
@@ -51,17 +52,18 @@ export class OutputStage {
     return run;
   }
 
-  /** Copy files of the current output that this build did not make: all of them, or those listed. */
+  /**
+   * Copy outputs of the previous build that this build did not make: all of them, or those
+   * listed. Only files its manifest lists count as outputs, so what other tools left in `out`
+   * (the distribution dry run's `outbox/`) never enters this build or its manifest.
+   */
   async carry(keep: 'all' | string[]): Promise<void> {
     await this.queue;
     const previous = await currentBuildDir(this.outDir);
     if (!previous) return;
-    const entries = await readdir(previous, { recursive: true, withFileTypes: true });
-    for (const entry of entries.filter((e) => e.isFile())) {
-      const full = join(entry.parentPath, entry.name);
-      const path = relative(previous, full).split(sep).join('/');
+    for (const path of await previousOutputs(previous)) {
       if (this.written.has(path) || (keep !== 'all' && !keep.includes(path))) continue;
-      await this.write({ path, bytes: new Uint8Array(await readFile(full)) });
+      await this.write({ path, bytes: new Uint8Array(await readFile(join(previous, path))) });
     }
   }
 
@@ -83,5 +85,17 @@ export class OutputStage {
   async abort(): Promise<void> {
     await this.queue.catch(() => undefined);
     await rm(this.dir, { recursive: true, force: true });
+  }
+}
+
+/** The outputs the manifest of a previous build lists; none if it has no readable manifest. */
+async function previousOutputs(dir: string): Promise<string[]> {
+  try {
+    const manifest = JSON.parse(await readFile(join(dir, MANIFEST_PATH), 'utf8')) as Manifest;
+    return manifest.outputs
+      .map((o) => o.path)
+      .filter((p) => p !== MANIFEST_PATH && !p.split('/').includes('..'));
+  } catch {
+    return [];
   }
 }
