@@ -9,7 +9,7 @@
  *     4. emit       FilledDoc → PDF, HTML; validation report (pdfkit, page shell)
  *   area briefings
  *     5. models     ValidDataset → AreaModel[]               (every area's figures and ranks)
- *     6. areas      AreaModel → charts → fill → PDF, HTML    (in parallel worker threads)
+ *     6. areas      AreaModel → charts → fill → PDF, HTML    (worker threads and the main thread)
  *     7. index      AreaModel[] → areas/index.html
  *   8. changes      key figures vs the last distributed build → figures.json, changes.md/.json
  *   9. commit       files + manifest ──atomic swap──▶ out/
@@ -128,6 +128,7 @@ async function areas(
   pool: AreaPool,
   effects: BuildEffects,
   timed: Timed,
+  { mainThreadFree }: { mainThreadFree: Promise<unknown> },
 ) {
   const chosen = selectAreas(models, options.areas, options.shard);
   const { meta, sources } = valid.briefing;
@@ -150,6 +151,7 @@ async function areas(
         if (r.ok) await Promise.all(r.files.map((f) => output.write(f)));
         effects.log({ type: 'progress', done, total, item: r.name, ok: r.ok });
       },
+      mainThreadFree,
     ),
   );
   // 7. The index of every area, with an overview chart.
@@ -220,7 +222,7 @@ export async function check(
 export async function build(options: BuildOptions, effects: BuildEffects): Promise<BuildResult> {
   const release = await effects.lockOutput();
   // The area workers start now and warm up while the main thread reads and validates.
-  const pool = AreaPool.start(options.only === 'national' ? 1 : options.jobs);
+  const pool = await AreaPool.start(options.only === 'national' ? 1 : options.jobs);
   try {
     const timed = timer(effects);
     const { dataDir, templateDir } = options;
@@ -238,17 +240,31 @@ export async function build(options: BuildOptions, effects: BuildEffects): Promi
 
     const output = await effects.openOutput();
     try {
-      // The areas render in the workers while the main thread makes the national briefing.
+      // The areas render in the workers while the main thread makes the national briefing;
+      // then the main thread renders areas too.
+      let nationalDone!: { resolve: () => void; reject: (error: unknown) => void };
+      const mainThreadFree = new Promise<void>((resolve, reject) => {
+        nationalDone = { resolve, reject };
+      });
       const areaWork =
         options.only === 'national'
           ? Promise.resolve([])
-          : areas(valid, models, options, text, page, output, pool, effects, timed);
+          : areas(valid, models, options, text, page, output, pool, effects, timed, {
+              mainThreadFree,
+            });
       // Settled later; a failure here must not leave it unhandled in the meantime.
       areaWork.catch(() => undefined);
+      mainThreadFree.catch(() => undefined);
       // Choosing areas (--area, --shard) builds just those areas.
       const someAreas = options.areas.length > 0 || options.shard !== undefined;
-      if (options.only !== 'areas' && !someAreas)
-        for (const file of await national(valid, text, page, timed)) await output.write(file);
+      try {
+        if (options.only !== 'areas' && !someAreas)
+          for (const file of await national(valid, text, page, timed)) await output.write(file);
+        nationalDone.resolve();
+      } catch (error) {
+        nationalDone.reject(error);
+        throw error;
+      }
       const failed = await areaWork;
 
       // 8. The key figures, and what changed since the last distributed build. Every part of a

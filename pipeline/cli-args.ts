@@ -20,7 +20,8 @@ What to build:
   --area <name|code>  build only this area; repeat for more (all other files are kept)
   --shard <i/n>       build only the i-th of n equal shares of the areas, e.g. 2/4 (for a CI
                       matrix; all other files are kept)
-  --jobs <n>          worker threads for the area briefings (default: number of cores)
+  --jobs <n>          area briefings rendered at once: n-1 worker threads and the main thread
+                      (default: number of cores)
 
 Combining:
   --merge <dirs…>     merge the outputs of several builds (e.g. a CI matrix's shards and the

@@ -1,12 +1,17 @@
 /**
- * Render many area briefings in parallel worker threads (piscina), or inline for one job. The
- * pool starts before validation, so the workers load and warm up meanwhile. Each result is handed
- * to `onResult` as soon as it arrives (to be written out), so no batch is held in memory; a failed
- * area is a result, not an exception, so the others still build.
+ * Render many area briefings in parallel: `jobs` renderers, which are `jobs - 1` worker threads
+ * (piscina) and the main thread itself, once it has made the national briefing. The main thread
+ * has already loaded and warmed up the same code for the national briefing, so it renders areas
+ * at full speed at once, and a whole worker's start-up and memory are saved. The workers start
+ * before validation, so they load and warm up meanwhile. Each result is handed to `onResult` as
+ * soon as it arrives (to be written out), so no batch is held in memory; a failed area is a
+ * result, not an exception, so the others still build.
  */
+import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import { Piscina } from 'piscina';
 import type { AreaModel } from '../types.ts';
 import { renderArea, type AreaResult, type AreaShared } from './area-task.ts';
+import { workerFile } from './worker-bundle.ts';
 
 /** What is kept of each area once its files are written: whether it worked, and its timings. */
 export type AreaOutcome = AreaResult extends infer R
@@ -15,42 +20,84 @@ export type AreaOutcome = AreaResult extends infer R
     : R
   : never;
 
+/**
+ * Tasks posted to each worker ahead of the one it is rendering, so it never waits for the main
+ * thread (busy rendering an area itself) to hand it the next.
+ */
+const AHEAD = 2;
+
 export type OnResult = (result: AreaResult, done: number, total: number) => Promise<void>;
 
 export class AreaPool {
-  private constructor(private readonly pool: Piscina | undefined) {}
+  private constructor(
+    private readonly pool: Piscina | undefined,
+    private readonly workers: number,
+  ) {}
 
-  /** Start `jobs` worker threads (none for one job: areas then render on the main thread). */
-  static start(jobs: number): AreaPool {
-    if (jobs <= 1) return new AreaPool(undefined);
-    // A .mjs entry registers the TypeScript loader in each worker (see area-worker.mjs).
-    const filename = new URL('./area-worker.mjs', import.meta.url).href;
+  /** Start `jobs - 1` worker threads; the main thread is the last renderer (the only one for one job). */
+  static async start(jobs: number): Promise<AreaPool> {
+    const workers = jobs - 1;
+    if (workers < 1) return new AreaPool(undefined, 0);
+    // The worker's modules bundled as plain JavaScript (see worker-bundle.ts).
+    const filename = await workerFile();
     return new AreaPool(
-      new Piscina({ filename, minThreads: jobs, maxThreads: jobs, idleTimeout: 60_000 }),
+      new Piscina({
+        filename,
+        minThreads: workers,
+        maxThreads: workers,
+        concurrentTasksPerWorker: AHEAD,
+        idleTimeout: 60_000,
+      }),
+      workers,
     );
   }
 
+  /**
+   * Render every model; the main thread joins in once `mainThreadFree` settles. Outcomes are
+   * in the order of `models`; `onResult` sees them in the order they finish.
+   */
   async render(
     models: AreaModel[],
     shared: AreaShared,
     onResult: OnResult,
+    mainThreadFree: Promise<unknown> = Promise.resolve(),
   ): Promise<AreaOutcome[]> {
+    const outcomes: AreaOutcome[] = new Array<AreaOutcome>(models.length);
+    let next = 0;
     let done = 0;
-    const finish = async (result: AreaResult): Promise<AreaOutcome> => {
+    const take = (): number | undefined => (next < models.length ? next++ : undefined);
+    const settle = async (index: number, result: AreaResult): Promise<void> => {
       await onResult(result, ++done, models.length);
-      if (!result.ok) return result;
-      const { files: _files, ...rest } = result;
-      return rest;
+      if (!result.ok) outcomes[index] = result;
+      else {
+        const { files: _files, ...rest } = result;
+        outcomes[index] = rest;
+      }
     };
     const pool = this.pool;
-    if (!pool) {
-      const outcomes: AreaOutcome[] = [];
-      for (const model of models) outcomes.push(await finish(await renderArea(model, shared)));
-      return outcomes;
-    }
-    return Promise.all(
-      models.map(async (model) => finish((await pool.run({ model, shared })) as AreaResult)),
-    );
+    // Each worker lane keeps one task in hand; AHEAD lanes per worker keep it busy.
+    const lane = async (): Promise<void> => {
+      for (let i = take(); i !== undefined; i = take())
+        await settle(i, (await pool!.run({ model: models[i], shared })) as AreaResult);
+    };
+    const mainThread = async (): Promise<void> => {
+      // If the main thread's own work failed, the build is over: it renders nothing more.
+      if (
+        !(await mainThreadFree.then(
+          () => true,
+          () => false,
+        ))
+      )
+        return;
+      for (let i = take(); i !== undefined; i = take()) {
+        await settle(i, await renderArea(models[i]!, shared));
+        // Let the workers' finished areas be written between the main thread's own.
+        await yieldToEvents();
+      }
+    };
+    const lanes = pool ? Array.from({ length: this.workers * AHEAD }, lane) : [];
+    await Promise.all([...lanes, mainThread()]);
+    return outcomes;
   }
 
   async destroy(): Promise<void> {

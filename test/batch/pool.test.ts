@@ -48,7 +48,7 @@ describe.each([1, 2])('rendering areas with %i job(s)', (jobs) => {
       monthly: undefined,
     } as unknown as typeof derby;
     const seen: string[] = [];
-    const pool = AreaPool.start(jobs);
+    const pool = await AreaPool.start(jobs);
     try {
       const outcomes = await pool.render([derby, broken, rutland], data, async (r, done, total) => {
         seen.push(`${done}/${total} ${r.name} ${r.ok}`);
