@@ -27,10 +27,19 @@ const manifestSchema = z.object({
   versions: z.record(z.string(), z.string()),
 });
 // What distribution uses of the change report; anything else in it is the report's own business.
+// A report's status is optional: change reports written before statuses were added have none.
 const changesSchema = z.looseObject({
   changed: z.boolean(),
   summary: z.array(z.string()).optional(),
-  reports: z.array(z.looseObject({ id: z.string().min(1), lines: z.array(z.string()) })).optional(),
+  reports: z
+    .array(
+      z.looseObject({
+        id: z.string().min(1),
+        lines: z.array(z.string()),
+        status: z.enum(['new', 'changed', 'unchanged', 'removed']).optional(),
+      }),
+    )
+    .optional(),
 });
 
 /** out/changes.md as text: absent or blank means "no change report". */
@@ -79,12 +88,14 @@ export async function readBuild(outDir: string): Promise<BuildSnapshot> {
     msg.manifestInvalid,
     problems,
   );
-  const changes: ChangeReport = {};
+  const changes: ChangeReport = { unchanged: new Set() };
   const json = await readOptional(join(dir, CHANGES_JSON));
   if (json) {
     const file = `${outDir}/${CHANGES_JSON}`;
     const parsed = parseJson(json, file, changesSchema, msg.changesInvalid, problems);
     if (parsed) changes.changed = parsed.changed;
+    for (const r of parsed?.reports ?? [])
+      if (r.status === 'unchanged') changes.unchanged.add(r.id);
     if (parsed?.summary && parsed.reports)
       changes.perReport = {
         summary: parsed.summary,

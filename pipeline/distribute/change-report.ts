@@ -3,7 +3,7 @@
  * paragraphs, with **bold** runs. Nothing else of Markdown is interpreted, and no text is ever
  * passed through as HTML: the template escapes every run. Pure.
  */
-import type { ChangeReport, ReportRef } from './types.ts';
+import type { ChangeText, ReportRef } from './types.ts';
 
 export interface Run {
   text: string;
@@ -76,7 +76,7 @@ export function parseChangeReport(markdown: string): ChangeBlock[] {
  * lines, the build-wide summary and the lines of this recipient's report (a contact for one area
  * does not read through every other area's); otherwise the whole of changes.md.
  */
-export function changesFor(report: ReportRef, changes: ChangeReport): string | undefined {
+export function changesFor(report: ReportRef, changes: ChangeText): string | undefined {
   if (!changes.perReport) return changes.markdown;
   const { summary, reports } = changes.perReport;
   const lines = reports.get(report.id);

@@ -3,7 +3,9 @@ export const DISTRIBUTE_HELP = `Usage: npm run distribute -- [options]
 
 Sends each recipient in data/stakeholders.csv the briefing they are listed for, from the build
 in out/. Without --send it is a dry run: every message is written to out/outbox/ as an .eml file
-and nothing is sent. Messages already delivered (state/sent-ledger.jsonl) are never sent again.
+and nothing is sent. Messages already delivered (state/sent-ledger.jsonl) are never sent again,
+nor is a briefing that out/changes.json marks unchanged to someone who had it from an earlier
+build; a new recipient still gets theirs.
 
 What to do:
   --check             only check the recipients, templates and ledger (no build needed)

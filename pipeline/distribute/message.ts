@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import Handlebars from 'handlebars';
 import { formatDate } from '../domain/format.ts';
 import { changesFor, parseChangeReport, type ChangeBlock } from './change-report.ts';
-import type { ChangeReport, Delivery, OutgoingMessage, ReportRef } from './types.ts';
+import type { ChangeText, Delivery, OutgoingMessage, ReportRef } from './types.ts';
 
 export const TEMPLATE_DIR = 'distribute';
 export const HTML_TEMPLATE = `${TEMPLATE_DIR}/message.html.hbs`;
@@ -35,7 +35,7 @@ export interface MessageContext {
   build: { sha256: string; briefing: string; date: string };
   /** Title and subtitle of the national briefing (data/bcf/briefing.yaml). */
   national: { title: string; subtitle: string };
-  changes: ChangeReport;
+  changes: ChangeText;
   templates: MessageTemplates;
 }
 

@@ -2,13 +2,13 @@
  * Distribution, in order:
  *   1. build      out/manifest.json (its sha256 is what is approved), out/changes.{md,json}
  *   2. approve    with --send, the approved hash must be this build's
- *   3. unchanged  a change report saying nothing changed means nothing to send
- *   4. inputs     data validated as the build does; recipients; email templates
- *   5. plan       recipients + manifest + ledger → what is still to send (under a lock with --send)
- *   6. compose    each message, its PDF checked against the manifest's sha256
- *   7. deliver    dry run: .eml files in out/outbox/; --send: SMTP, one ledger line per delivery
- *   8. remember   once everyone has the build, its figures become state/last-sent.json
- * With --check, only 4 and the ledger: the inputs are checked before there is a build.
+ *   3. inputs     data validated as the build does; recipients; email templates
+ *   4. plan       recipients + manifest + ledger + unchanged reports → what is still to send
+ *                 (under a lock with --send); nothing to send and nothing changed: 'unchanged'
+ *   5. compose    each message, its PDF checked against the manifest's sha256
+ *   6. deliver    dry run: .eml files in out/outbox/; --send: SMTP, one ledger line per delivery
+ *   7. remember   once everyone has the build, its figures become state/last-sent.json
+ * With --check, only 3 and the ledger: the inputs are checked before there is a build.
  */
 import { join } from 'node:path';
 import { PipelineError, ValidationFailed, type Problem } from '../errors.ts';
@@ -22,11 +22,12 @@ import { loadProject, type ProjectInputs } from './load.ts';
 import { composeMessage, type MessageContext } from './message.ts';
 import { OUTBOX_DIR, writeOutbox } from './outbox.ts';
 import { planDistribution } from './plan.ts';
-import type { BuildSnapshot, DistributionPlan, Stakeholder } from './types.ts';
+import type { BuildSnapshot, DistributionPlan, LedgerEntry, Stakeholder } from './types.ts';
 
 export type DistributeResult =
   | { kind: 'checked'; recipients: number; delivered: number }
-  | { kind: 'unchanged'; build: BuildSnapshot }
+  /** Nothing changed since the last distributed build, and every recipient has their report. */
+  | { kind: 'unchanged'; build: BuildSnapshot; plan: DistributionPlan }
   | { kind: 'dry-run'; build: BuildSnapshot; plan: DistributionPlan; outbox: string[] }
   | {
       kind: 'sent';
@@ -56,7 +57,23 @@ async function readLedgerOf(state: string) {
   return { path, state: ledger };
 }
 
-/** 6. Every message still to send, each with its PDF checked against the manifest. */
+/** 4. The plan for the recipients in scope; a report the build did not make stops the run. */
+function planFor(
+  o: DistributeOptions,
+  build: BuildSnapshot,
+  project: ProjectInputs,
+  ledger: readonly LedgerEntry[],
+): DistributionPlan {
+  const problems: Problem[] = [];
+  const stakeholders = project.stakeholders.filter((s) => inScope(o, s));
+  const { manifest, changes } = build;
+  const file = project.stakeholdersFile;
+  const plan = planDistribution(stakeholders, manifest, ledger, file, problems, changes.unchanged);
+  if (problems.length) throw new ValidationFailed(problems);
+  return plan;
+}
+
+/** 5. Every message still to send, each with its PDF checked against the manifest. */
 async function compose(
   o: DistributeOptions,
   build: BuildSnapshot,
@@ -86,36 +103,35 @@ export async function distribute(o: DistributeOptions, hooks: RunHooks): Promise
     const recipients = project.stakeholders.length;
     return { kind: 'checked', recipients, delivered: ledger.state.entries.length };
   }
-  // 1-3. The build, its approval, and whether anything changed.
+  // 1-2. The build and its approval.
   const build = await readBuild(o.out);
   if (o.send && o.approve !== build.manifestSha256) {
     const def = msg.notApproved(o.approve ?? '', build.manifestSha256);
     const at = { file: 'command line', field: '--approve' };
     throw new PipelineError(def.code, def.message, at, def.hint);
   }
-  if (build.changes.changed === false) return { kind: 'unchanged', build };
-  // 4. The data, the recipients and the templates.
+  // 3. The data, the recipients and the templates.
   const project = await loadProject(o.data, o.templates);
-  // 5. What is still to send; with --send, under the lock and with the ledger read inside it.
+  // 4. What is still to send; with --send, under the lock and with the ledger read inside it.
   const release = o.send ? await lockState(o.state) : undefined;
   try {
     const ledger = await readLedgerOf(o.state);
-    const problems: Problem[] = [];
-    const { stakeholdersFile } = project;
-    const stakeholders = project.stakeholders.filter((s) => inScope(o, s));
-    const sent = ledger.state.entries;
-    const plan = planDistribution(stakeholders, build.manifest, sent, stakeholdersFile, problems);
-    if (problems.length) throw new ValidationFailed(problems);
-    // 6. The messages.
+    const plan = planFor(o, build, project, ledger.state.entries);
+    // Unchanged reports are not sent again, but a new recipient still gets theirs: only with
+    // nothing to send at all is the build 'unchanged' (and the outbox left as it was).
+    if (!plan.toSend.length && build.changes.changed === false)
+      return { kind: 'unchanged', build, plan };
+    // 5. The messages.
     const messages = await compose(o, build, project, plan);
-    // 7. Deliver: a dry run writes them to out/outbox/; --send sends them.
+    // 6. Deliver: a dry run writes them to out/outbox/; --send sends them.
     if (!o.send) {
       const outbox = await writeOutbox(join(build.dir, OUTBOX_DIR), messages);
       return { kind: 'dry-run', build, plan, outbox };
     }
+    const { stakeholdersFile } = project;
     const smtp = { smtpUrl: o.smtpUrl!, policy: o.retry, ledger, stakeholdersFile };
     const result = await sendThroughSmtp(messages, smtp, hooks);
-    // 8. Everyone has this build: its figures are what the next change report compares with.
+    // 7. Everyone has this build: its figures are what the next change report compares with.
     //    Not after --only: the other recipients still have the previous build.
     const complete = o.only === 'all' && !result.failed.length && !result.notAttempted.length;
     const saved = complete && (await saveLastSent(build.dir, o.state));

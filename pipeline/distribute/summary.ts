@@ -3,16 +3,19 @@ import { formatDate } from '../domain/format.ts';
 import { formatProblem } from '../errors.ts';
 import type { DistributeOptions } from './args.ts';
 import type { DistributeResult } from './run.ts';
-import type { Delivery } from './types.ts';
+import type { DistributionPlan, Stakeholder } from './types.ts';
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
-const NOTHING_TO_SEND = 'Nothing to send: every recipient already has this build.';
+const line = (s: Stakeholder): string =>
+  `${s.report.label} → ${s.name} <${s.email}>, ${s.organisation}`;
 
-const line = (d: Delivery): string => {
-  const s = d.stakeholder;
-  return `${s.report.label} → ${s.name} <${s.email}>, ${s.organisation}`;
-};
+type Planned = Extract<DistributeResult, { plan: unknown }>;
+
+const nothingToSend = (plan: DistributionPlan): string =>
+  plan.upToDate.length
+    ? 'Nothing to send: every recipient already has this build, or a briefing that has not changed since they received it.'
+    : 'Nothing to send: every recipient already has this build.';
 
 function buildLine(result: Exclude<DistributeResult, { kind: 'checked' }>, o: DistributeOptions) {
   const { manifest, manifestSha256 } = result.build;
@@ -23,30 +26,44 @@ function buildLine(result: Exclude<DistributeResult, { kind: 'checked' }>, o: Di
   return `Build: ${manifest.briefing} of ${formatDate(manifest.date)}; ${o.out}/manifest.json sha256 ${manifestSha256}${only}`;
 }
 
-function delivered(result: Extract<DistributeResult, { plan: unknown }>, o: DistributeOptions) {
+function delivered(result: Planned, o: DistributeOptions) {
   const done = result.plan.delivered;
   if (!done.length) return [];
   return [
     '',
     `Already delivered (${o.state}/sent-ledger.jsonl), not sent again: ${done.length}`,
-    ...done.map(({ delivery, entry }) => `  ${line(delivery)} (${entry.time})`),
+    ...done.map(({ delivery, entry }) => `  ${line(delivery.stakeholder)} (${entry.time})`),
   ];
 }
+
+/** Recipients whose report is unchanged since the briefing they last received. */
+function upToDate(result: Planned) {
+  const current = result.plan.upToDate;
+  if (!current.length) return [];
+  return [
+    '',
+    `Up to date, not sent again (their briefing has not changed since they last received it): ${current.length}`,
+    ...current.map(({ stakeholder, entry }) => `  ${line(stakeholder)} (last sent ${entry.time})`),
+  ];
+}
+
+/** What was not sent, and why: up to date, or delivered already. */
+const notSent = (result: Planned, o: DistributeOptions) => [
+  ...upToDate(result),
+  ...delivered(result, o),
+];
 
 function dryRun(result: Extract<DistributeResult, { kind: 'dry-run' }>, o: DistributeOptions) {
   const { toSend } = result.plan;
   const lines = ['Dry run: nothing was sent.', buildLine(result, o), ''];
-  if (!toSend.length)
-    return [
-      ...lines,
-      'Nothing to send: every recipient already has this build.',
-      ...delivered(result, o),
-    ];
+  if (!toSend.length) return [...lines, nothingToSend(result.plan), ...notSent(result, o)];
   lines.push(
     `${plural(toSend.length, 'message')} would be sent, each written to ${o.out}/outbox/:`,
   );
-  toSend.forEach((d, i) => lines.push(`  ${line(d)}\n      ${o.out}/outbox/${result.outbox[i]}`));
-  lines.push(...delivered(result, o), '');
+  toSend.forEach((d, i) =>
+    lines.push(`  ${line(d.stakeholder)}\n      ${o.out}/outbox/${result.outbox[i]}`),
+  );
+  lines.push(...notSent(result, o), '');
   if (o.fromPlaceholder)
     lines.push(
       `MAIL_FROM is not set: the messages come from "${o.from.name} <${o.from.address}>" for now.`,
@@ -63,17 +80,17 @@ function sent(result: Extract<DistributeResult, { kind: 'sent' }>, o: Distribute
   const { sent: ok, failed, notAttempted } = result.result;
   const total = result.plan.toSend.length;
   const lines = [
-    total ? `Sent ${ok.length} of ${plural(total, 'message')}.` : NOTHING_TO_SEND,
+    total ? `Sent ${ok.length} of ${plural(total, 'message')}.` : nothingToSend(result.plan),
     buildLine(result, o),
+    ...notSent(result, o),
   ];
-  lines.push(...delivered(result, o));
   if (failed.length) {
     lines.push('', `Not delivered (${failed.length}):`);
     for (const f of failed) lines.push(formatProblem(f.problem));
   }
   if (notAttempted.length) {
     lines.push('', `Not attempted, because the run stopped (${notAttempted.length}):`);
-    for (const d of notAttempted) lines.push(`  ${line(d)}`);
+    for (const d of notAttempted) lines.push(`  ${line(d.stakeholder)}`);
   }
   if (failed.length || notAttempted.length)
     lines.push('', 'Run the same command again to send what is missing; nothing is sent twice.');
@@ -95,6 +112,7 @@ export function summarise(result: DistributeResult, o: DistributeOptions): strin
       return [
         `Nothing to send: ${o.out}/changes.json says no figure changed since the last distributed build.`,
         buildLine(result, o),
+        ...notSent(result, o),
       ];
     case 'dry-run':
       return dryRun(result, o);

@@ -1,7 +1,7 @@
 /**
  * Distribution contracts:
  *   data/stakeholders.csv ─validate─▶ Stakeholder[]
- *   Stakeholder[] + out/manifest.json + ledger ─plan─▶ DistributionPlan
+ *   Stakeholder[] + out/manifest.json + ledger + unchanged reports ─plan─▶ DistributionPlan
  *   Delivery + PDF ─compose─▶ OutgoingMessage ─send (or write .eml)─▶ LedgerEntry
  */
 import type { Manifest } from '../output/manifest.ts';
@@ -43,7 +43,15 @@ export interface ChangeReport {
   changed?: boolean;
   /** From changes.json: the build-wide summary (Markdown lines) and each report's own lines. */
   perReport?: { summary: string[]; reports: Map<string, string[]> };
+  /**
+   * Ids of the reports changes.json marks `"status": "unchanged"` since the last distributed
+   * build; empty without changes.json, or when it is an older one without statuses.
+   */
+  unchanged: Set<string>;
 }
+
+/** What an email shows of the change report: the text, not which reports are unchanged. */
+export type ChangeText = Pick<ChangeReport, 'markdown' | 'perReport'>;
 
 /** One message to one person: the report's PDF as the build listed it. */
 export interface Delivery {
@@ -68,6 +76,11 @@ export interface DistributionPlan {
   toSend: Delivery[];
   /** Messages the ledger shows were delivered already, with the ledger's record. */
   delivered: { delivery: Delivery; entry: LedgerEntry }[];
+  /**
+   * Recipients not sent their report because it is unchanged and they had it from an earlier
+   * build: the report's id, and the ledger's latest record of it reaching them.
+   */
+  upToDate: { stakeholder: Stakeholder; report: string; entry: LedgerEntry }[];
 }
 
 /** A message ready for nodemailer (streamTransport for a dry run, SMTP for a real one). */

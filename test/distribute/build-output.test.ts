@@ -43,12 +43,33 @@ describe('readBuild', () => {
       changed: true,
       markdown: '# What changed\n\n- Barnet fell',
       perReport: { summary: ['One month added.'], reports: new Map([['barnet', ['Barnet fell']]]) },
+      unchanged: new Set(),
     });
   });
 
   it('takes a missing or blank change report as "no change report"', async () => {
     await buildFolder({ 'changes.md': '  \n' });
-    expect((await readBuild(dir)).changes).toEqual({});
+    expect((await readBuild(dir)).changes).toEqual({ unchanged: new Set() });
+  });
+
+  it('gives the ids of the unchanged reports; an older changes.json without statuses has none', async () => {
+    const report = (id: string, status?: string) => ({ id, lines: [], ...(status && { status }) });
+    await buildFolder({
+      'changes.json': JSON.stringify({
+        changed: true,
+        reports: [
+          report('national', 'changed'),
+          report('barnet', 'unchanged'),
+          report('derby', 'new'),
+          report('bury', 'unchanged'),
+          report('camden', 'removed'),
+        ],
+      }),
+    });
+    expect((await readBuild(dir)).changes.unchanged).toEqual(new Set(['barnet', 'bury']));
+    const older = { changed: false, reports: [report('barnet')] };
+    await writeFile(join(dir, 'changes.json'), JSON.stringify(older));
+    expect((await readBuild(dir)).changes).toEqual({ changed: false, unchanged: new Set() });
   });
 
   it('DISTRIBUTE_CHANGES_INVALID: a changes.json of the wrong shape, at its field', async () => {
@@ -56,6 +77,14 @@ describe('readBuild', () => {
     expect(problems.map((p) => [p.code, p.at])).toEqual([
       ['DISTRIBUTE_CHANGES_INVALID', { file: `${dir}/changes.json`, field: 'changed' }],
     ]);
+    const report = { id: 'barnet', lines: [], status: 'same' };
+    await writeFile(
+      join(dir, 'changes.json'),
+      JSON.stringify({ changed: true, reports: [report] }),
+    );
+    await expect(readBuild(dir)).rejects.toMatchObject({
+      problems: [{ code: 'DISTRIBUTE_CHANGES_INVALID', at: { field: 'reports.0.status' } }],
+    });
     const binary = await problemsOf({ 'changes.md': 'a\u0000b' });
     expect(binary.map((p) => [p.code, p.at])).toEqual([
       ['DISTRIBUTE_CHANGES_INVALID', { file: `${dir}/changes.md` }],

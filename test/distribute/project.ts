@@ -7,7 +7,7 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
 import { inject } from 'vitest';
 import type { CliResult } from '../helpers/cli.ts';
@@ -73,6 +73,32 @@ export async function outputSha(root: string, path: string): Promise<string> {
     outputs: { path: string; sha256: string }[];
   };
   return manifest.outputs.find((o) => o.path === path)!.sha256;
+}
+
+/**
+ * Stand in for a rebuild of the same data on a later date, which changes every PDF's bytes (the
+ * date is printed in it) but no report's content: the manifest lists the new sha256s and the
+ * date, and changes.json marks every report unchanged since the last distributed build.
+ */
+export async function rebuildUnchanged(root: string, date: string): Promise<void> {
+  const out = join(root, 'out');
+  const manifestFile = join(out, 'manifest.json');
+  const manifest = JSON.parse(await readFile(manifestFile, 'utf8')) as {
+    date: string;
+    outputs: { path: string; bytes: number; sha256: string }[];
+  };
+  const reports = [];
+  for (const output of manifest.outputs.filter((o) => o.path.endsWith('.pdf'))) {
+    const file = join(out, output.path);
+    const bytes = Buffer.concat([await readFile(file), Buffer.from(`%rebuilt ${date}\n`)]);
+    await writeFile(file, bytes);
+    Object.assign(output, { bytes: bytes.length, sha256: sha256(bytes) });
+    const id = output.path.startsWith('areas/') ? basename(output.path, '.pdf') : 'national';
+    reports.push({ id, status: 'unchanged', lines: ['No change since the briefing sent before.'] });
+  }
+  await writeFile(manifestFile, `${JSON.stringify({ ...manifest, date }, null, 2)}\n`);
+  const summary = ['Nothing changed in any report: there is nothing new to send.'];
+  await writeFile(join(out, 'changes.json'), JSON.stringify({ changed: false, summary, reports }));
 }
 
 /** The environment of a run: never the developer's own SMTP settings. */

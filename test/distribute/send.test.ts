@@ -1,7 +1,8 @@
 /**
  * `npm run distribute` end to end, against a real SMTP server on localhost: the dry run, the
  * approval, what arrives (attachment bytes, headers, both bodies), the ledger, and the change
- * report. Failures, crashes and secrets are in failures.test.ts.
+ * report, and what is not sent again after a rebuild that changed nothing. Failures, crashes and
+ * secrets are in failures.test.ts.
  */
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -15,9 +16,11 @@ import {
   manifestHash,
   newStateDir,
   outputSha,
+  rebuildUnchanged,
   RECIPIENTS,
   removeProjects,
   sha256,
+  STAKEHOLDERS,
 } from './project.ts';
 import { TestSmtpServer } from './smtp-server.ts';
 
@@ -31,6 +34,14 @@ afterEach(async () => {
 });
 
 const smtpEnv = () => ({ SMTP_URL: server.url(), MAIL_FROM });
+
+const sendArgs = async (root: string, state: string): Promise<string[]> => [
+  '--send',
+  '--approve',
+  await manifestHash(root),
+  '--state',
+  state,
+];
 
 const part = (message: MimePart, type: string): MimePart | undefined =>
   leaves(message).find((p) => p.type === type);
@@ -119,7 +130,7 @@ describe('npm run distribute', () => {
     expect(await ledgerOf(state)).toHaveLength(3);
   });
 
-  it('leads with the change report, escaped; sends nothing when it says nothing changed', async () => {
+  it('leads with the change report, escaped; with nothing changed, sends nothing again', async () => {
     const root = await distributionProject();
     const state = await newStateDir();
     const report = '# Since the last briefing\n\n- **Barnet** <b>fell</b> by 12%\n- Derby rose\n';
@@ -136,16 +147,55 @@ describe('npm run distribute', () => {
     const text = part(message, 'text/plain')!.content.toString();
     expect(text).toContain('- **Barnet** <b>fell</b> by 12%');
 
-    const unchanged = await distributionProject();
-    await writeFile(join(unchanged, 'out', 'changes.json'), '{"changed": false}');
-    const hash = await manifestHash(unchanged);
-    const result = await distribute(
-      unchanged,
-      ['--send', '--approve', hash, '--state', await newStateDir()],
-      smtpEnv(),
-    );
+    // Everyone has it: a change report saying nothing changed is the 'unchanged' outcome.
+    await writeFile(join(root, 'out', 'changes.json'), '{"changed": false}');
+    const result = await distribute(root, args, smtpEnv());
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Nothing to send: out/changes.json says no figure changed');
+    expect(server.received).toHaveLength(3);
+  });
+
+  it('after an unchanged rebuild, sends only to a newly added recipient', async () => {
+    const { ada, ben, cleo } = RECIPIENTS;
+    const root = await distributionProject(STAKEHOLDERS.replace(/^Cleo .*\n/m, ''));
+    const state = await newStateDir();
+    const first = await distribute(root, await sendArgs(root, state), smtpEnv());
+    expect(first.stdout).toContain('Sent 2 of 2 messages.');
+
+    // Next month's build: every PDF differs, no report's content does; Cleo joins.
+    await rebuildUnchanged(root, '2026-12-23');
+    await writeFile(join(root, 'data', 'stakeholders.csv'), STAKEHOLDERS);
+    const upToDate = [
+      'Up to date, not sent again (their briefing has not changed since they last received it): 2',
+      `  national briefing → Ada Example <${ada.email}>`,
+      `  Barnet → Ben Example <${ben.email}>`,
+    ];
+    const dryRun = await distribute(root, ['--state', state], smtpEnv());
+    expect(dryRun.code, dryRun.stderr).toBe(0);
+    expect(dryRun.stdout).toContain('1 message would be sent');
+    for (const text of upToDate) expect(dryRun.stdout).toContain(text);
+    expect(await readdir(join(root, 'out', 'outbox'))).toEqual([
+      '01-derby-cleo-example-example-gov-uk.eml',
+    ]);
+
+    const second = await distribute(root, await sendArgs(root, state), smtpEnv());
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.stdout).toContain('Sent 1 of 1 message.');
+    for (const text of upToDate) expect(second.stdout).toContain(text);
+    expect(server.received.map((m) => m.to)).toEqual([[ada.email], [ben.email], [cleo.email]]);
+    const pdf = part(parseMime(server.received[2]!.raw), 'application/pdf')!;
+    expect(sha256(pdf.content)).toBe(await outputSha(root, cleo.pdf));
+    expect((await ledgerOf(state)).map((e) => e.recipient)).toEqual(
+      [ada, ben, cleo].map((r) => r.email),
+    );
+
+    // Everyone is up to date now: nothing changed, and nothing is left to send.
+    const third = await distribute(root, await sendArgs(root, state), smtpEnv());
+    expect(third.code).toBe(0);
+    expect(third.stdout).toContain('Nothing to send: out/changes.json says no figure changed');
+    expect(third.stdout).toContain(
+      '(their briefing has not changed since they last received it): 2',
+    );
     expect(server.received).toHaveLength(3);
   });
 
