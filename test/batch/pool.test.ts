@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -68,5 +69,41 @@ describe.each([1, 2])('rendering areas with %i job(s)', (jobs) => {
     } finally {
       await pool.destroy();
     }
+  });
+});
+
+describe('rendering areas in parallel', () => {
+  it('gives the same files as one thread, whichever thread renders an area and whatever it drew before', async () => {
+    const { models, shared: data } = await shared();
+    // Areas of very different sizes, so that a chart view reused from one area to the next
+    // (or shared by two areas drawn at once) would show in the axes.
+    const chosen = [
+      'kent',
+      'rutland',
+      'barking-and-dagenham',
+      'birmingham',
+      'isles-of-scilly',
+      'derby',
+    ]
+      .map((slug) => models.find((m) => m.slug === slug))
+      .filter((m) => m !== undefined);
+    expect(chosen.length).toBeGreaterThanOrEqual(5);
+    const files = async (jobs: number) => {
+      const pool = await AreaPool.start(jobs);
+      const out = new Map<string, string>();
+      try {
+        await pool.render(chosen, data, async (r) => {
+          if (r.ok)
+            for (const f of r.files)
+              out.set(f.path, createHash('sha256').update(f.bytes).digest('hex'));
+        });
+      } finally {
+        await pool.destroy();
+      }
+      return Object.fromEntries([...out].sort());
+    };
+    const one = await files(1);
+    expect(Object.keys(one)).toHaveLength(chosen.length * 2);
+    expect(await files(3)).toEqual(one);
   });
 });
