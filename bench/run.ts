@@ -19,8 +19,8 @@ import { multiplyAreas } from './synthetic.ts';
 
 const run = promisify(execFile);
 const ROOT = join(import.meta.dirname, '..');
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
-const CLI = join(ROOT, 'pipeline', 'cli.ts');
+// As `npm run build:report` runs it (without npm's own start-up).
+const RUN = join(ROOT, 'pipeline', 'run.mjs');
 const CORES = availableParallelism();
 
 interface Summary {
@@ -43,7 +43,7 @@ async function build(dir: string, args: string[] = []): Promise<Summary & { proc
   const start = performance.now();
   let stdout: string;
   try {
-    ({ stdout } = await run(TSX, [CLI, 'build', '--json', ...args], {
+    ({ stdout } = await run(process.execPath, [RUN, 'cli.ts', 'build', '--json', ...args], {
       cwd: dir,
       env: { ...process.env, SOURCE_DATE_EPOCH: '1795392000' },
       maxBuffer: 256 * 1024 * 1024,

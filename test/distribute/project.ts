@@ -11,11 +11,11 @@ import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
 import { inject } from 'vitest';
 import type { CliResult } from '../helpers/cli.ts';
-import { TSX } from '../helpers/cli.ts';
-import { copyProject, PROJECT, seedOutput } from '../helpers/project.ts';
+import { NODE, RUN } from '../helpers/cli.ts';
+import { copyProject, seedOutput } from '../helpers/project.ts';
 
 const run = promisify(execFile);
-export const DISTRIBUTE_CLI = join(PROJECT, 'pipeline', 'distribute-cli.ts');
+export const DISTRIBUTE_CLI = 'distribute-cli.ts';
 
 export const RECIPIENTS = {
   ada: { email: 'ada.example@example.org', report: 'national', pdf: 'bcf-briefing.pdf' },
@@ -115,7 +115,7 @@ export async function distribute(
   env: NodeJS.ProcessEnv = {},
 ): Promise<CliResult> {
   try {
-    const { stdout, stderr } = await run(TSX, [DISTRIBUTE_CLI, ...args], {
+    const { stdout, stderr } = await run(NODE, [RUN, DISTRIBUTE_CLI, ...args], {
       cwd: root,
       env: envFor(env),
     });
@@ -132,7 +132,7 @@ export function startDistribute(
   args: string[],
   env: NodeJS.ProcessEnv,
 ): ChildProcess {
-  return spawn(TSX, [DISTRIBUTE_CLI, ...args], {
+  return spawn(NODE, [RUN, DISTRIBUTE_CLI, ...args], {
     cwd: root,
     env: envFor(env),
     stdio: 'ignore',

@@ -5,8 +5,10 @@ import { promisify } from 'node:util';
 import { PROJECT } from './project.ts';
 
 const run = promisify(execFile);
-export const TSX = join(PROJECT, 'node_modules', '.bin', 'tsx');
-export const CLI = join(PROJECT, 'pipeline', 'cli.ts');
+/** The launcher `npm run build:report` uses: node, pipeline/run.mjs, then the entry point. */
+export const NODE = process.execPath;
+export const RUN = join(PROJECT, 'pipeline', 'run.mjs');
+export const CLI = 'cli.ts';
 
 /** 23 November 2026, 00:00 UTC. */
 export const EPOCH = '1795392000';
@@ -23,7 +25,7 @@ export async function cli(
   env: NodeJS.ProcessEnv = {},
 ): Promise<CliResult> {
   try {
-    const { stdout, stderr } = await run(TSX, [CLI, 'build', ...args], {
+    const { stdout, stderr } = await run(NODE, [RUN, CLI, 'build', ...args], {
       cwd: root,
       env: { ...process.env, SOURCE_DATE_EPOCH: EPOCH, ...env },
     });
@@ -40,7 +42,7 @@ export function startCli(
   env: NodeJS.ProcessEnv = {},
   args: string[] = [],
 ): ChildProcess {
-  return spawn(TSX, [CLI, 'build', '--quiet', ...args], {
+  return spawn(NODE, [RUN, CLI, 'build', '--quiet', ...args], {
     cwd: root,
     env: { ...process.env, SOURCE_DATE_EPOCH: EPOCH, ...env },
     stdio: 'ignore',
