@@ -107,14 +107,13 @@ async function national(
     page('shared/validation-report.html.hbs'),
     NATIONAL.html,
   );
-  const chartFiles = charts.flatMap((c) =>
-    c.files
-      ? [
-          { path: `charts/${c.id}.svg`, bytes: new TextEncoder().encode(c.files.svg) },
-          { path: `charts/${c.id}.png`, bytes: c.files.png },
-        ]
-      : [],
-  );
+  const chartFiles: OutputFile[] = [];
+  for (const c of charts)
+    if (c.files)
+      chartFiles.push(
+        { path: `charts/${c.id}.svg`, bytes: new TextEncoder().encode(c.files.svg) },
+        { path: `charts/${c.id}.png`, bytes: await c.files.png },
+      );
   return [{ path: pdf.path, bytes: pdf.bytes }, html, ...chartFiles, ...report];
 }
 

@@ -235,7 +235,8 @@ export interface ChartImage extends ChartDef {
   width: number;
   height: number;
   /** Standalone files with the title and source line drawn in (national briefing only). */
-  files?: { svg: string; png: Uint8Array; vegaSpec: string };
+  /** The PNG is still being drawn (by libvips, off the main thread) when the image is returned. */
+  files?: { svg: string; png: Promise<Uint8Array>; vegaSpec: string };
 }
 
 // ---------- filled document ----------

@@ -179,7 +179,7 @@ export async function renderPng(
   const scale = Math.ceil((minWidth / svgWidth) * 4) / 4;
   return new Uint8Array(
     await sharp(Buffer.from(svg), { density: 72 * scale })
-      .png({ compressionLevel: 9 })
+      .png({ compressionLevel: 6 })
       .toBuffer(),
   );
 }

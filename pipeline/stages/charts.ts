@@ -32,7 +32,12 @@ async function renderChart(def: ChartDef, options: ChartOptions): Promise<ChartI
       def.title,
       def.sourceLine,
     );
-    const png = await renderPng(standalone.svg, standalone.width);
+    // The PNG is drawn by libvips on its own threads while the briefing is made; it is awaited
+    // when the files are written (and not left unhandled meanwhile).
+    const png = renderPng(standalone.svg, standalone.width).catch((error: unknown) => {
+      throw chartError(def, error);
+    });
+    png.catch(() => undefined);
     return {
       ...image,
       files: {
@@ -42,14 +47,18 @@ async function renderChart(def: ChartDef, options: ChartOptions): Promise<ChartI
       },
     };
   } catch (error) {
-    throw new PipelineError(
-      'CHART_RENDER',
-      `chart "${def.id}" could not be rendered: ${(error as Error).message}`,
-      { file: `pipeline/charts/specs (${def.id})` },
-      undefined,
-      { cause: error },
-    );
+    throw chartError(def, error);
   }
+}
+
+function chartError(def: ChartDef, error: unknown): PipelineError {
+  return new PipelineError(
+    'CHART_RENDER',
+    `chart "${def.id}" could not be rendered: ${(error as Error).message}`,
+    { file: `pipeline/charts/specs (${def.id})` },
+    undefined,
+    { cause: error },
+  );
 }
 
 /** Render charts one after another: vega's SVG id counters are global, so order keeps output stable. */

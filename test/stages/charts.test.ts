@@ -92,7 +92,7 @@ describe('rendering', () => {
 
   it('makes standalone PNGs at least 1200 px wide, with the title and source drawn in the SVG', async () => {
     for (const image of images) {
-      const meta = await sharp(Buffer.from(image.files!.png)).metadata();
+      const meta = await sharp(Buffer.from(await image.files!.png)).metadata();
       expect(meta.format).toBe('png');
       expect(meta.width).toBeGreaterThanOrEqual(1200);
       expect(image.files!.svg).toContain(image.title.replace(/'/g, '&#39;'));
