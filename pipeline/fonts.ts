@@ -41,12 +41,20 @@ let loaded: Record<FontStyle, fontkit.Font> | undefined;
  * briefing sets the same words many times, across many documents. This wrapper keeps each shaped
  * run and hands out a copy, because pdfkit scales a run's positions in place.
  */
+const shapedRuns = new WeakMap<
+  fontkit.Font,
+  (text: string, features?: Features) => fontkit.GlyphRun
+>();
+type Features = string[] | Record<string, boolean>;
+
+/** The memoised run of `text`, shared: read it, never change it. */
+function shaped(font: fontkit.Font, text: string, features?: Features): fontkit.GlyphRun {
+  return shapedRuns.get(font)!(text, features);
+}
+
 function memoiseLayout(font: fontkit.Font): fontkit.Font {
   const runs = new Map<string, fontkit.GlyphRun>();
-  const layout = (
-    text: string,
-    features?: string[] | Record<string, boolean>,
-  ): fontkit.GlyphRun => {
+  const shape = (text: string, features?: Features): fontkit.GlyphRun => {
     const key = `${Array.isArray(features) ? features.join(',') : JSON.stringify(features ?? '')}\u0000${text}`;
     let run = runs.get(key);
     if (!run) {
@@ -54,6 +62,10 @@ function memoiseLayout(font: fontkit.Font): fontkit.Font {
       if (runs.size > 100_000) runs.clear();
       runs.set(key, run);
     }
+    return run;
+  };
+  const layout = (text: string, features?: Features): fontkit.GlyphRun => {
+    const run = shape(text, features);
     const copy = Object.assign(Object.create(Object.getPrototypeOf(run)), run) as fontkit.GlyphRun;
     copy.positions = run.positions.map((p) =>
       Object.assign(Object.create(Object.getPrototypeOf(p)), p),
@@ -61,7 +73,9 @@ function memoiseLayout(font: fontkit.Font): fontkit.Font {
     return copy;
   };
   // Everything else (glyphs, tables, subsetting) is the shared font's own.
-  return Object.assign(Object.create(font), { layout }) as fontkit.Font;
+  const memoised = Object.assign(Object.create(font), { layout }) as fontkit.Font;
+  shapedRuns.set(memoised, shape);
+  return memoised;
 }
 
 /** The parsed fonts, loaded on first use and kept for the life of the process (or worker). */
@@ -96,7 +110,7 @@ export function textWidth(
   let units = widthCache.get(key);
   if (units === undefined) {
     const font = fonts()[style];
-    units = font.layout(text, features).advanceWidth / font.unitsPerEm;
+    units = shaped(font, text, features).advanceWidth / font.unitsPerEm;
     if (widthCache.size > 50_000) widthCache.clear();
     widthCache.set(key, units);
   }

@@ -22,12 +22,15 @@ export const pickSocialCare: Pick = (m) => m.socialCare;
 export const pickBoth: Pick = (m) => m.both;
 
 export function yearSum(area: Area, year: string, pick: Pick = pickTotal): YearSum {
-  const wanted = new Set(monthsOfFinancialYear(year));
+  // A financial year's months ("2015-04" to "2016-03") sort together as text.
+  const months = monthsOfFinancialYear(year);
+  const first = months[0]!;
+  const last = months[months.length - 1]!;
   let value = 0;
   let present = 0;
   let notAvailable = 0;
   for (const m of area.months) {
-    if (!wanted.has(m.month)) continue;
+    if (m.month < first || m.month > last) continue;
     present++;
     const v = pick(m);
     if (v === null) notAvailable++;

@@ -20,6 +20,7 @@ interface Subset {
 
 interface EmbeddedFontLike {
   font: fontkit.Font;
+  layoutCache?: Record<string, unknown>;
   document: { ref: (data?: Record<string, unknown>) => unknown };
   embed(): void;
   subset: Subset;
@@ -41,8 +42,28 @@ function common(font: fontkit.Font): fontkit.Glyph[] {
   return glyphs;
 }
 
-/** Give `embedded` the shared glyph order and a cached encoder. */
+/**
+ * pdfkit shapes text a word at a time and keeps each shaped word, scaled to its units, in a cache
+ * of its own for each document. Words recur across a batch, so every document of a process
+ * shares one cache per font (pdfkit never changes a cached run). It is started afresh every
+ * few hundred documents, so a batch of any size holds only a bounded vocabulary.
+ */
+const layoutCaches = new WeakMap<object, { cache: Record<string, unknown>; documents: number }>();
+const LAYOUT_CACHE_DOCUMENTS = 400;
+
+function shareLayouts(embedded: EmbeddedFontLike): void {
+  let shared = layoutCaches.get(embedded.font);
+  if (!shared || shared.documents >= LAYOUT_CACHE_DOCUMENTS) {
+    shared = { cache: Object.create(null) as Record<string, unknown>, documents: 0 };
+    layoutCaches.set(embedded.font, shared);
+  }
+  shared.documents += 1;
+  if (embedded.layoutCache) embedded.layoutCache = shared.cache;
+}
+
+/** Give `embedded` the shared glyph order, a cached encoder and the shared layout cache. */
 export function shareSubset(embedded: EmbeddedFontLike, name: string): void {
+  shareLayouts(embedded);
   const subset = embedded.subset;
   // As pdfkit does for each glyph it sets: record its width and the text it stands for.
   for (const glyph of common(embedded.font)) {

@@ -102,12 +102,12 @@ function collectedButNA(
   row: TypedRow,
   columns: readonly ColumnDecl[],
 ): ColumnDecl[] {
+  const late = columns.filter((c) => c.collectedFrom && raw[c.name]?.trim() === 'NA');
+  if (late.length === 0) return late;
   const month = Object.values(row.values).find(
     (v) => typeof v === 'string' && /^\d{4}-\d{2}$/.test(v),
   ) as string | undefined;
-  return columns.filter(
-    (c) => c.collectedFrom && month && month >= c.collectedFrom && raw[c.name]?.trim() === 'NA',
-  );
+  return month ? late.filter((c) => month >= c.collectedFrom!) : [];
 }
 
 export function typeRows(
