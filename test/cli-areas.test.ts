@@ -101,7 +101,9 @@ describe('the progress bar', () => {
     reporter.event({ type: 'progress', done: 4, total: 4, item: 'Kent', ok: true });
     // The line starts by returning the cursor and clearing the line (ESC [2K), then draws the bar.
     expect(written[0]!.startsWith('\r\u001b[2K')).toBe(true);
-    expect(written[0]!.slice(5)).toMatch(/^ {2}\[#{6}-{18}\] 1\/4 areas · [\d.]+\/s · \d+ s left · Derby$/);
+    expect(written[0]!.slice(5)).toMatch(
+      /^ {2}\[#{6}-{18}\] 1\/4 areas · [\d.]+\/s · \d+ s left · Derby$/,
+    );
     expect(written.join('')).toContain('4/4 areas');
     const ci: string[] = [];
     const plain = { write: (t: string) => ci.push(t), isTTY: true };
