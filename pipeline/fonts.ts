@@ -59,7 +59,7 @@ function memoiseLayout(font: fontkit.Font): fontkit.Font {
     let run = runs.get(key);
     if (!run) {
       run = font.layout(text, features);
-      if (runs.size > 100_000) runs.clear();
+      if (runs.size > 20_000) runs.clear();
       runs.set(key, run);
     }
     return run;
