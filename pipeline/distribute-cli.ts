@@ -1,12 +1,13 @@
 /**
  * `npm run distribute`: send each recipient their briefing (a dry run unless --send and
  * --approve are given). Exit codes: 0 success or nothing to send, 1 invalid input, a build that
- * was not approved or a message not delivered, 2 usage error, 3 internal error.
+ * was not approved or a message not delivered, 2 usage error, 3 internal error. In CI the outcome,
+ * or every located problem, also goes to the job summary ($GITHUB_STEP_SUMMARY), redacted.
  */
 import { parseDistributeCli } from './distribute/args.ts';
 import { DISTRIBUTE_HELP } from './distribute/help.ts';
 import { redactor, secretsOf } from './distribute/secrets.ts';
-import { summarise } from './distribute/summary.ts';
+import { jobSummary, summarise } from './distribute/summary.ts';
 import {
   EXIT,
   exitCodeFor,
@@ -15,6 +16,7 @@ import {
   PipelineError,
   ValidationFailed,
 } from './errors.ts';
+import { appendStepSummary, failureMarkdown } from './step-summary.ts';
 
 const MAX_PROBLEMS = 25;
 
@@ -41,14 +43,21 @@ function printFailure(error: unknown, debug: boolean, redact: (text: string) => 
   }
 }
 
+/** Print a failure, and in CI put it in the job summary too; both redacted. */
+function fail(error: unknown, debug: boolean, redact: (text: string) => string): number {
+  printFailure(error, debug, redact);
+  appendStepSummary(redact(failureMarkdown(error)));
+  return exitCodeFor(error);
+}
+
 async function main(): Promise<number> {
   const redact = redactor(secretsOf(process.env.SMTP_URL));
   let cli;
   try {
     cli = parseDistributeCli(process.argv.slice(2), process.env);
   } catch (error) {
-    printFailure(error, false, redact);
-    return exitCodeFor(error);
+    // A usage error in CI is most often a missing SMTP_URL or MAIL_FROM: the summary says so.
+    return fail(error, false, redact);
   }
   if (cli.help) {
     console.log(DISTRIBUTE_HELP);
@@ -72,11 +81,11 @@ async function main(): Promise<number> {
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     });
     for (const line of summarise(result, options)) console.log(redact(line));
+    appendStepSummary(redact(jobSummary(result, options)));
     const undelivered = result.kind === 'sent' ? result.result.failed.length : 0;
     return undelivered ? EXIT.invalidInput : EXIT.ok;
   } catch (error) {
-    printFailure(error, cli.debug, redact);
-    return exitCodeFor(error);
+    return fail(error, cli.debug, redact);
   }
 }
 

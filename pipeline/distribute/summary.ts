@@ -1,6 +1,7 @@
 /** What a distribution run prints at the end: who would get or got what, and what to do next. */
 import { formatDate } from '../domain/format.ts';
 import { formatProblem } from '../errors.ts';
+import { problemsMarkdown } from '../step-summary.ts';
 import type { DistributeOptions } from './args.ts';
 import type { DistributeResult } from './run.ts';
 import type { DistributionPlan, Stakeholder } from './types.ts';
@@ -119,4 +120,20 @@ export function summarise(result: DistributeResult, o: DistributeOptions): strin
     case 'sent':
       return sent(result, o);
   }
+}
+
+/** The CI job summary ($GITHUB_STEP_SUMMARY): the outcome, and each undelivered message located. */
+export function jobSummary(result: DistributeResult, o: DistributeOptions): string {
+  const [outcome = ''] = summarise(result, o);
+  if (result.kind !== 'sent' || !result.result.failed.length) return `### ✅ ${outcome}`;
+  const { failed, notAttempted } = result.result;
+  const title = `❌ ${outcome} Not delivered: ${failed.length}`;
+  const problems = failed.map((f) => f.problem);
+  return [
+    problemsMarkdown(title, problems),
+    ...(notAttempted.length
+      ? [`Not attempted, because the run stopped: ${plural(notAttempted.length, 'message')}.`]
+      : []),
+    'Run the same command again to send what is missing; nothing is sent twice.',
+  ].join('\n');
 }

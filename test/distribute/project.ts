@@ -101,11 +101,12 @@ export async function rebuildUnchanged(root: string, date: string): Promise<void
   await writeFile(join(out, 'changes.json'), JSON.stringify({ changed: false, summary, reports }));
 }
 
-/** The environment of a run: never the developer's own SMTP settings. */
+/** The environment of a run: never the developer's own SMTP settings, nor CI's job summary. */
 function envFor(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const base = { ...process.env };
   delete base.SMTP_URL;
   delete base.MAIL_FROM;
+  delete base.GITHUB_STEP_SUMMARY;
   return { ...base, ...env };
 }
 
