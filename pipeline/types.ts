@@ -341,7 +341,14 @@ export interface AreaModel {
     englandChangePct: number | null;
     englandChange: number | null;
   };
-  shares: { year: string; area: Shares; england: Shares; socialCareRank: Rank | null };
+  /** Shares of the latest year's delayed days by the organisation responsible, with the area's
+   *  position among all areas on each share (1st is the highest share). */
+  shares: {
+    year: string;
+    area: Shares;
+    england: Shares;
+    ranks: Record<keyof Shares, Rank | null>;
+  };
   monthly: { month: string; days: number | null; rolling: number | null }[];
   reasons: { label: string; area: number | null; england: number | null }[];
   orgByYear: { year: string; nhs: number | null; socialCare: number | null; both: number | null }[];

@@ -43,6 +43,16 @@ describe('area briefings', () => {
     },
   );
 
+  it('give the shares attributed to social care, the NHS and both, next to England, with positions', () => {
+    const text = pdftotext(join(areas, 'derby.pdf')).replace(/\s+/g, ' ');
+    for (const label of ['social care', 'the NHS', 'both NHS and social care'])
+      expect(text).toMatch(
+        new RegExp(
+          `Attributed to ${label}, 2018-19 \\d+\\.\\d% \\d+\\.\\d% \\d+(st|nd|rd|th) of 150`,
+        ),
+      );
+  });
+
   it("state an area's codes, old and new, and the change in data quality notes", async () => {
     const text = pdftotext(join(areas, 'bedford.pdf')).replace(/\s+/g, ' ');
     expect(text).toContain('ONS code E06000055; code 00KB until March 2015');

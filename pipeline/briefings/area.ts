@@ -7,7 +7,7 @@ import { formatDays, formatPercent } from '../domain/format.ts';
 import { narrative } from '../domain/narrative.ts';
 import { monthLabel, type Month } from '../domain/periods.ts';
 import type { FillInput } from '../stages/fill.ts';
-import type { AreaModel, ChartImage, Rank, Source } from '../types.ts';
+import type { AreaModel, ChartImage, Rank, Shares, Source } from '../types.ts';
 
 export const AREA_DIR = 'areas';
 
@@ -29,6 +29,13 @@ export interface AreaCommon {
 const rank = (r: Rank | null): string =>
   r ? `${ordinal(r.position)} of ${r.of}` : 'not available';
 const signed = (v: number | null): string => formatPercent(v, 1, true);
+
+/** The key numbers' share rows: who was responsible for the delays. */
+const SHARE_ROWS: [keyof Shares, string][] = [
+  ['socialCare', 'social care'],
+  ['nhs', 'the NHS'],
+  ['both', 'both NHS and social care'],
+];
 
 function codes(m: AreaModel): string {
   const { old, current } = m.codes;
@@ -108,12 +115,12 @@ export function areaFill(m: AreaModel, charts: ChartImage[], common: AreaCommon)
           england: signed(bcf.englandChangePct),
           rank: rank(bcf.rank),
         },
-        {
-          measure: `Attributed to social care, ${shares.year}`,
-          area: formatPercent(shares.area.socialCare),
-          england: formatPercent(shares.england.socialCare),
-          rank: rank(shares.socialCareRank),
-        },
+        ...SHARE_ROWS.map(([part, label]) => ({
+          measure: `Attributed to ${label}, ${shares.year}`,
+          area: formatPercent(shares.area[part]),
+          england: formatPercent(shares.england[part]),
+          rank: rank(shares.ranks[part]),
+        })),
       ],
       quality: qualityNotes(m),
       files,

@@ -133,7 +133,7 @@ function areaReport(m: AreaModel, shared: string): ReportSnapshot {
     ...m,
     latest: { ...m.latest, daysRank: null, changeRank: null },
     bcf: { ...m.bcf, rank: null },
-    shares: { ...m.shares, socialCareRank: null },
+    shares: { ...m.shares, ranks: { nhs: null, socialCare: null, both: null } },
   };
   return {
     id: m.slug,

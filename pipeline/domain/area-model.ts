@@ -87,7 +87,9 @@ export function buildAreaModels(
   const latestDays = byArea((a) => total(a, latest));
   const latestChange = byArea((a) => percentChange(total(a, previous), total(a, latest)));
   const bcfChange = byArea((a) => percentChange(total(a, bcf.before), total(a, bcf.after)));
-  const socialCare = byArea((a) => orgShare(a, latest, 'social-care'));
+  const nhsShare = byArea((a) => orgShare(a, latest, 'nhs'));
+  const socialCareShare = byArea((a) => orgShare(a, latest, 'social-care'));
+  const bothShare = byArea((a) => orgShare(a, latest, 'both'));
   const englandReasons = reasonShares(data, data.england, latest);
   const englandLatestChange = percentChange(
     total(data.england, previous),
@@ -132,7 +134,11 @@ export function buildAreaModels(
         year: latest,
         area: shares(area, latest),
         england: shares(data.england, latest),
-        socialCareRank: rankOf(socialCare, area.slug),
+        ranks: {
+          nhs: rankOf(nhsShare, area.slug),
+          socialCare: rankOf(socialCareShare, area.slug),
+          both: rankOf(bothShare, area.slug),
+        },
       },
       monthly: monthly(area),
       reasons: reasonShares(data, area, latest).map((r, i) => ({

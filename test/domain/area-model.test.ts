@@ -70,4 +70,16 @@ describe('area models', () => {
     expect(distribution.areas).toHaveLength(150);
     expect(distribution.maxMonthly).toBeGreaterThan(5000);
   });
+
+  it('places each area among all areas on each share: social care, the NHS and both', async () => {
+    const { models } = buildAreaModels((await realValid()).dtoc);
+    const derby = models.find((m) => m.slug === 'derby')!;
+    for (const part of ['socialCare', 'nhs', 'both'] as const) {
+      const known = models.map((m) => m.shares.area[part]).filter((v) => v !== null);
+      const higher = known.filter((v) => v > derby.shares.area[part]!).length;
+      expect(derby.shares.ranks[part], part).toEqual({ position: higher + 1, of: known.length });
+    }
+    // The three ranks are of different measures, not one rank repeated.
+    expect(new Set(Object.values(derby.shares.ranks).map((r) => r!.position)).size).toBe(3);
+  });
 });

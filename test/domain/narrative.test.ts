@@ -49,7 +49,7 @@ function model(
         socialCare: parts.englandShare === undefined ? 29.9 : parts.englandShare,
         both: null,
       },
-      socialCareRank: null,
+      ranks: { nhs: null, socialCare: null, both: null },
     },
     monthly: [],
     reasons: [],

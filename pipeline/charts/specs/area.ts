@@ -78,7 +78,7 @@ function memo(
 
 function monthlySpec(p: Padding): Record<string, unknown> {
   return memo('monthly', p, () => ({
-    ...fixedSpec(78, p),
+    ...fixedSpec(58, p),
     data: TABLE,
     encoding: {
       x: {
@@ -130,7 +130,7 @@ export function monthlyChart(m: AreaModel, p: Padding): ChartDef {
   const last = monthLabel(m.period.last as Month);
   return {
     id: 'monthly',
-    title: `Delayed days each month in ${m.name}, ${first} to ${last}, with the 12-month average`,
+    title: `Delayed days each month in ${m.name}, ${first} to ${last}`,
     alt: `Line chart of delayed days each month in ${m.name}. The highest month was ${monthLabel(peak.month as Month)} with ${formatDays(peak.days)} days; the latest, ${last}, had ${formatDays(m.monthly.at(-1)?.days ?? null)}.`,
     sourceLine: NHSE_SOURCE_SHORT,
     sourceIds: ['nhse-dtoc'],
