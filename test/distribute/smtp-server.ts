@@ -1,8 +1,9 @@
 /**
  * A real SMTP server on 127.0.0.1 (a random port) for the distribution tests. It records every
- * message it accepts, and can be told to fail chosen recipients: a 421 reply (the server closes
- * the connection), a 550 rejection, a connection dropped after the message was transmitted but
- * before it was accepted, or a message held unanswered until the client goes away.
+ * message it accepts and when each recipient was tried, and can be told to fail chosen recipients:
+ * a 421 reply (the server closes the connection), a 550 rejection, a connection dropped after the
+ * message was transmitted but before it was accepted, or a message held unanswered until the
+ * client goes away.
  */
 import type { AddressInfo } from 'node:net';
 import { SMTPServer, type SMTPServerSession } from 'smtp-server';
@@ -22,15 +23,25 @@ export class TestSmtpServer {
   readonly received: Received[] = [];
   /** Every RCPT TO seen, accepted or not, by address. */
   readonly attempts = new Map<string, number>();
+  /** When each RCPT TO was seen (performance.now(), in ms), by address. */
+  readonly attemptTimes = new Map<string, number[]>();
   private readonly faults = new Map<string, Fault[]>();
   private readonly holds = new Map<string, () => void>();
   private readonly holdWaiters: ((recipient: string) => void)[] = [];
   private server!: SMTPServer;
   port = 0;
 
-  /** Start listening; with `auth`, only those credentials are accepted. */
-  static async start(auth?: { user: string; pass: string }): Promise<TestSmtpServer> {
+  /**
+   * Start listening; with `auth`, only those credentials are accepted, and `rejection` is the
+   * text of the 535 reply to any others (given the password that was tried).
+   */
+  static async start(auth?: {
+    user: string;
+    pass: string;
+    rejection?: (password: string) => string;
+  }): Promise<TestSmtpServer> {
     const t = new TestSmtpServer();
+    const refusal = auth?.rejection ?? (() => 'Authentication credentials invalid');
     t.server = new SMTPServer({
       logger: false,
       disabledCommands: auth ? ['STARTTLS'] : ['STARTTLS', 'AUTH'],
@@ -39,7 +50,7 @@ export class TestSmtpServer {
       onAuth: (a, _s, cb) =>
         a.username === auth?.user && a.password === auth?.pass
           ? cb(null, { user: a.username })
-          : cb(smtpError(535, 'Authentication credentials invalid')),
+          : cb(smtpError(535, refusal(a.password ?? ''))),
       onRcptTo: (address, _session, cb) => t.onRcptTo(address.address, cb),
       onData: (stream, session, cb) => void t.onData(stream, session, cb),
       onClose: (session) => t.holds.get(session.id)?.(),
@@ -75,6 +86,7 @@ export class TestSmtpServer {
 
   private onRcptTo(address: string, cb: (err?: Error | null) => void): void {
     this.attempts.set(address, (this.attempts.get(address) ?? 0) + 1);
+    this.attemptTimes.set(address, [...(this.attemptTimes.get(address) ?? []), performance.now()]);
     const fault = this.faults.get(address)?.[0];
     if (fault === '421' || fault === '550') this.faults.get(address)!.shift();
     if (fault === '421') return cb(smtpError(421, 'Try again later, closing connection'));
