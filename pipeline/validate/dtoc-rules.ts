@@ -86,12 +86,19 @@ export function checkMonths(
   problems: Problem[],
   broken: Set<string> = new Set(),
 ): RuleCount {
+  // Every area runs to the latest month in the file: an area whose last months are missing has
+  // not been delivered, not ended.
+  const latest = areas
+    .map((a) => a.months.at(-1)?.month)
+    .reduce<Month | undefined>(
+      (a, b) => (a === undefined || (b !== undefined && b > a) ? b : a),
+      undefined,
+    );
   for (const area of areas) {
     const first = area.months[0];
-    const last = area.months.at(-1);
-    if (!first || !last) continue;
+    if (!first || !latest) continue;
     const have = new Set(area.months.map((m) => m.month));
-    const missing = monthRange(first.month, last.month).filter(
+    const missing = monthRange(first.month, latest).filter(
       (month) => !have.has(month) && !broken.has(rowKey(area.name, month)),
     );
     // A run of missing months is one problem, not one per month.
@@ -100,7 +107,8 @@ export function checkMonths(
   }
   return {
     id: 'one-row-per-month',
-    description: 'Each area has exactly one row for every month in its span',
+    description:
+      'Each area has exactly one row for every month from its first to the latest month in the file',
     checked: areas.length,
   };
 }
@@ -135,9 +143,9 @@ export function checkEngland(
   }
   // A month the areas report must have an England row too (unless that row was left out for a bad cell).
   const englandMonths = new Set(england.months.map((m) => m.month));
-  // (Gaps inside England's own span are checkMonths's to report.)
-  const [first, last] = [england.months[0]?.month, england.months.at(-1)?.month];
-  const outside = (month: Month) => !first || !last || month < first || month > last;
+  // (Gaps inside England's span, and months after its last, are checkMonths's to report.)
+  const first = england.months[0]?.month;
+  const outside = (month: Month) => !first || month < first;
   const absent = [...byMonth.keys()]
     .filter(
       (month) =>

@@ -20,6 +20,7 @@ import {
   REASON_HEADER,
   setRowTotal,
   TEMPLATE,
+  MONTHS,
   toCsv,
   withFile,
   type DtocRows,
@@ -360,6 +361,16 @@ describe('error codes: keys and domain rules', () => {
     rows.reasons.splice(gap, 1);
     rows.orgs.splice(gap, 1);
     expectAt(fail({ rows }), 'DATA_MONTH_MISSING', { file: REASONS, field: 'Period' });
+  });
+
+  it('DATA_MONTH_MISSING: an area whose latest months are missing (not delivered) while others have them', () => {
+    const rows = dtocRows();
+    const last = row(MONTHS.length - 1, 'Derby');
+    rows.reasons.splice(last, 1);
+    rows.orgs.splice(last, 1);
+    const problems = fail({ rows });
+    expectAt(problems, 'DATA_MONTH_MISSING', { file: REASONS, field: 'Period' });
+    expect(problems.map((p) => p.message).join('\n')).toContain('Derby');
   });
 
   it('DATA_MONTH_MISSING: England skipping a month is caught like any area', () => {
