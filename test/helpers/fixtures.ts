@@ -32,29 +32,7 @@ export interface DtocRows {
 
 /** Row cells (strings) for both files, England first in each month, as the real files are. */
 export function dtocRows(): DtocRows {
-  const reasons: string[][] = [];
-  const orgs: string[][] = [];
-  MONTHS.forEach((month, i) => {
-    const areas = AREAS.map((a) => ({ ...a, total: a.base + i * 10 }));
-    const englandTotal = areas.reduce((s, a) => s + a.total, 0) + 5;
-    const rows = [
-      { name: 'England', code: '-', total: englandTotal },
-      ...areas.map((a) => ({
-        name: a.name,
-        code: month < '2015-04' ? a.old : a.current,
-        total: a.total,
-      })),
-    ];
-    for (const r of rows) {
-      reasons.push(
-        [r.code, r.name, ...reasonCells(r.total, month), r.total, monthLabel(month)].map(String),
-      );
-      const nhs = Math.floor(r.total * 0.6);
-      const sc = Math.floor(r.total * 0.3);
-      orgs.push([r.name, nhs, sc, r.total - nhs - sc, monthLabel(month)].map(String));
-    }
-  });
-  return { reasons, orgs };
+  return dtocRowsFor(AREAS, MONTHS);
 }
 
 export function toCsv(header: readonly string[], rows: string[][]): string {
