@@ -1,11 +1,11 @@
 /** End to end: the real build on copies of the project, into temporary folders. */
 import { createHash } from 'node:crypto';
 import { lstat, readdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { ValidationFailed } from '../pipeline/errors.ts';
 import { pdfinfo } from './helpers/pdf-tools.ts';
-import { buildIn, copyProject, realValid } from './helpers/project.ts';
+import { buildIn, copyProject, PROJECT, realValid } from './helpers/project.ts';
 
 const NATIONAL_FILES = [
   'bcf-briefing.html',
@@ -79,6 +79,32 @@ describe('build', () => {
     expect(Object.keys(manifest.versions)).toEqual(
       expect.arrayContaining(['node', 'pdfkit', 'vega', 'vega-lite', 'handlebars', 'sharp']),
     );
+  });
+
+  it('lists as inputs exactly the files under data/ and templates/, each with its sha256', async () => {
+    const root = inject('builtRoot');
+    const manifest = JSON.parse(await readFile(join(root, 'out', 'manifest.json'), 'utf8'));
+    const onDisk: Record<string, string> = {};
+    for (const dir of ['data', 'templates'])
+      for (const [path, sha256] of Object.entries(await snapshot(join(root, dir))))
+        onDisk[`${dir}/${path.split(sep).join('/')}`] = sha256;
+    const listed = manifest.inputs.map((i: { path: string; sha256: string }) => [i.path, i.sha256]);
+    expect(Object.fromEntries(listed)).toEqual(onDisk);
+    expect(listed).toHaveLength(Object.keys(onDisk).length);
+  });
+
+  it('records the versions of node and of the libraries actually installed', async () => {
+    const manifest = JSON.parse(
+      await readFile(join(inject('builtRoot'), 'out', 'manifest.json'), 'utf8'),
+    );
+    expect(manifest.versions.node).toBe(process.version);
+    for (const name of ['pdfkit', 'vega', 'vega-lite', 'handlebars', 'sharp']) {
+      const installed = JSON.parse(
+        await readFile(join(PROJECT, 'node_modules', name, 'package.json'), 'utf8'),
+      );
+      expect(manifest.versions[name], name).toMatch(/^\d+\.\d+\.\d+/);
+      expect(manifest.versions[name], name).toBe(installed.version);
+    }
   });
 
   it('is deterministic: a second build of the same inputs gives byte-identical files', async () => {
