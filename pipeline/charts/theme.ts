@@ -90,3 +90,20 @@ export function fixedSpec(plotHeight: number, padding: Padding): Record<string, 
     config: CHART_CONFIG,
   };
 }
+
+/** The x encoding of a chart by financial year. */
+export const FINANCIAL_YEAR_X = {
+  field: 'year',
+  type: 'ordinal',
+  title: 'Financial year (April to March)',
+  axis: { labelAngle: 0 },
+} as const;
+
+/** The y encoding of a bar chart by reason for delay, in the order the rows are given. */
+export const REASON_Y = {
+  field: 'reason',
+  type: 'nominal',
+  sort: null,
+  title: null,
+  axis: { ticks: false, domain: false },
+} as const;

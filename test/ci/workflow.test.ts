@@ -199,8 +199,11 @@ describe('the scheduled workflow', () => {
     expect(send.if).not.toMatch(/always\(\)|failure\(\)|cancelled\(\)/);
     const upstream = new Set<string>();
     const visit = (name: string): void => {
-      for (const n of needs(workflow.jobs[name]!))
-        if (!upstream.has(n)) (upstream.add(n), visit(n));
+      for (const n of needs(workflow.jobs[name]!)) {
+        if (upstream.has(n)) continue;
+        upstream.add(n);
+        visit(n);
+      }
     };
     visit('send');
     expect([...upstream].sort()).toEqual([

@@ -8,7 +8,7 @@ import { formatDays, formatNumber, formatPercent } from '../../domain/format.ts'
 import { monthLabel, type Month } from '../../domain/periods.ts';
 import { textWidth } from '../../fonts.ts';
 import type { AreaDistribution, AreaModel, ChartDef } from '../../types.ts';
-import { fixedSpec, PALETTE, type Padding } from '../theme.ts';
+import { fixedSpec, PALETTE, REASON_Y, type Padding } from '../theme.ts';
 import { NHSE_SOURCE_SHORT } from './source-line.ts';
 
 const TABLE = { name: 'table' };
@@ -158,13 +158,7 @@ function reasonsSpec(p: Padding): Record<string, unknown> {
     data: TABLE,
     mark: { type: 'bar', height: { band: 0.85 } },
     encoding: {
-      y: {
-        field: 'reason',
-        type: 'nominal',
-        sort: null,
-        title: null,
-        axis: { ticks: false, domain: false },
-      },
+      y: REASON_Y,
       yOffset: { field: 'who', type: 'nominal', sort: WHO },
       x: {
         field: 'share',

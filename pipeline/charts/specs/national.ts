@@ -12,7 +12,7 @@ import {
 } from '../../domain/format.ts';
 import { orgShare, pickTotal, reasonPick, yearSum } from '../../domain/dtoc-stats.ts';
 import type { ChartDef, Claim, ValidDataset } from '../../types.ts';
-import { baseSpec, PALETTE } from '../theme.ts';
+import { baseSpec, FINANCIAL_YEAR_X, PALETTE, REASON_Y } from '../theme.ts';
 import { NHSE_SOURCE_LINE, sourceLineFor } from './source-line.ts';
 
 function claim(valid: ValidDataset, id: string): Claim {
@@ -166,12 +166,7 @@ export function daysByYear(valid: ValidDataset): ChartDef {
         })),
       },
       encoding: {
-        x: {
-          field: 'year',
-          type: 'ordinal',
-          title: 'Financial year (April to March)',
-          axis: { labelAngle: 0 },
-        },
+        x: FINANCIAL_YEAR_X,
         y: {
           field: 'days',
           type: 'quantitative',
@@ -252,13 +247,7 @@ export function daysByReason(valid: ValidDataset, year = '2015-16'): ChartDef {
         values: shown.map((v) => ({ ...v, label: `${formatNumber(Math.round(v.days! / 1000))}k` })),
       },
       encoding: {
-        y: {
-          field: 'reason',
-          type: 'nominal',
-          sort: null,
-          title: null,
-          axis: { ticks: false, domain: false },
-        },
+        y: REASON_Y,
         x: {
           field: 'days',
           type: 'quantitative',
@@ -326,12 +315,7 @@ export function responsibleByYear(valid: ValidDataset): ChartDef {
         })),
       },
       encoding: {
-        x: {
-          field: 'year',
-          type: 'ordinal',
-          title: 'Financial year (April to March)',
-          axis: { labelAngle: 0 },
-        },
+        x: FINANCIAL_YEAR_X,
         y: {
           field: 'share',
           type: 'quantitative',
