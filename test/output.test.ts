@@ -1,6 +1,7 @@
 /** out/ under stress: builds at the same time, a held lock, and builds killed part-way. */
 import { once } from 'node:events';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { tryLock } from '../pipeline/output/lock.ts';
 import { describe, expect, inject, it } from 'vitest';
@@ -54,6 +55,23 @@ describe('the output folder', () => {
         .filter((p) => p !== 'manifest.json')
         .sort(),
     );
+  });
+
+  it('takes over a lock left by a build killed before it wrote its owner, but not one being taken now', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'briefing-lock-'));
+    const lock = join(dir, 'out.lock');
+    // Just made, no owner yet: another build is taking it.
+    await mkdir(lock);
+    expect(await tryLock(lock)).toBeUndefined();
+    // The same, a minute old: that build died between mkdir and writing its owner.
+    const minuteAgo = new Date(Date.now() - 60_000);
+    await utimes(lock, minuteAgo, minuteAgo);
+    const release = await tryLock(lock);
+    expect(release).toBeTypeOf('function');
+    expect(JSON.parse(await readFile(join(lock, 'owner.json'), 'utf8'))).toMatchObject({
+      pid: process.pid,
+    });
+    await release!();
   });
 
   it('says so, and writes nothing, when another build holds the lock too long', async () => {

@@ -4,7 +4,7 @@
  * was killed) is taken over at once; a live owner is waited for. Unlike a lock that expires by
  * age, a busy build is never mistaken for a dead one.
  */
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 
@@ -24,6 +24,17 @@ function alive(owner: Owner): boolean {
   }
 }
 
+/** A lock with no owner file after this long was left by a build killed while taking it. */
+const UNOWNED_STALE_MS = 10_000;
+
+async function olderThan(path: string, ms: number): Promise<boolean> {
+  const made = await stat(path).then(
+    (s) => s.mtimeMs,
+    () => Date.now(),
+  );
+  return Date.now() - made > ms;
+}
+
 async function owner(lockDir: string): Promise<Owner | undefined> {
   try {
     return JSON.parse(await readFile(join(lockDir, 'owner.json'), 'utf8')) as Owner;
@@ -39,8 +50,9 @@ export async function tryLock(lockDir: string): Promise<(() => Promise<void>) | 
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     const held = await owner(lockDir);
-    // No owner file yet means another build is between mkdir and writing it: it is alive.
-    if (!held || alive(held)) return undefined;
+    // No readable owner file: another build is between mkdir and writing it (a matter of
+    // milliseconds), or was killed there, which shows as a lock older than that.
+    if (!held ? !(await olderThan(lockDir, UNOWNED_STALE_MS)) : alive(held)) return undefined;
     await rm(lockDir, { recursive: true, force: true });
     return tryLock(lockDir);
   }
