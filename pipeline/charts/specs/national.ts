@@ -170,7 +170,7 @@ export function daysByYear(valid: ValidDataset): ChartDef {
         y: {
           field: 'days',
           type: 'quantitative',
-          title: 'Delayed days (millions)',
+          title: 'Delayed days',
           // Headroom above the tallest bar for its value label.
           scale: { domainMax: Math.ceil(((peak.days ?? 0) * 1.1) / 250_000) * 250_000 },
           axis: {
@@ -251,7 +251,7 @@ export function daysByReason(valid: ValidDataset, year = '2015-16'): ChartDef {
         x: {
           field: 'days',
           type: 'quantitative',
-          title: 'Delayed days (thousands)',
+          title: 'Delayed days',
           scale: { domainMax: Math.ceil((top.days! * 1.12) / 50000) * 50000 },
           axis: {
             labelExpr: "datum.value === 0 ? '0' : format(datum.value / 1000, ',d') + 'k'",
