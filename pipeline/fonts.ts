@@ -52,13 +52,32 @@ function shaped(font: fontkit.Font, text: string, features?: Features): fontkit.
   return shapedRuns.get(font)!(text, features);
 }
 
+/**
+ * pdfkit shapes a line a word at a time, each word with its trailing space ("York "), while line
+ * breaking measures the bare word ("York"). No substitution or kerning in the font reaches across
+ * a space (test/fonts.test.ts checks every pair of characters the briefings use), so a word with
+ * its trailing space is the word's run followed by the space's: one shaping serves both.
+ */
+const TRAILING_SPACE = /[ \t]+$/;
+
+function joinRuns(head: fontkit.GlyphRun, tail: fontkit.GlyphRun): fontkit.GlyphRun {
+  return Object.assign(Object.create(Object.getPrototypeOf(head)), head, {
+    glyphs: [...head.glyphs, ...tail.glyphs],
+    positions: [...head.positions, ...tail.positions],
+  }) as fontkit.GlyphRun;
+}
+
 function memoiseLayout(font: fontkit.Font): fontkit.Font {
   const runs = new Map<string, fontkit.GlyphRun>();
   const shape = (text: string, features?: Features): fontkit.GlyphRun => {
     const key = `${Array.isArray(features) ? features.join(',') : JSON.stringify(features ?? '')}\u0000${text}`;
     let run = runs.get(key);
     if (!run) {
-      run = font.layout(text, features);
+      const space = TRAILING_SPACE.exec(text);
+      run =
+        space && space.index > 0
+          ? joinRuns(shape(text.slice(0, space.index), features), shape(space[0], features))
+          : font.layout(text, features);
       if (runs.size > 20_000) runs.clear();
       runs.set(key, run);
     }
