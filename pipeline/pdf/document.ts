@@ -2,6 +2,7 @@
 import PDFDocument from 'pdfkit';
 import { fonts } from '../fonts.ts';
 import type { DocMeta } from '../types.ts';
+import { batchWrites } from './batched-writes.ts';
 import { Painter } from './paint.ts';
 import { shareSubset } from './shared-subsets.ts';
 import { COLOURS, MARGIN, PAGE, TYPE } from './style.ts';
@@ -12,6 +13,8 @@ export function documentDate(meta: DocMeta): Date {
     `${meta.date.length === 4 ? `${meta.date}-01-01` : meta.date.length === 7 ? `${meta.date}-01` : meta.date}T00:00:00Z`,
   );
 }
+
+batchWrites(PDFDocument as unknown as new (options?: object) => unknown);
 
 export function createDocument(meta: DocMeta): PDFKit.PDFDocument {
   const loaded = fonts();
