@@ -60,16 +60,20 @@ export function formatMillions(value: number): string {
   return `${formatNumber(value / 1e6, 2)}m`;
 }
 
-/** ISO date → "23 November 2026". */
-export function formatDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  if (!m) return String(y);
-  const date = new Date(Date.UTC(y!, m - 1, d ?? 1));
-  const options: Intl.DateTimeFormatOptions = {
+const dateFormats = {
+  month: new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }),
+  day: new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
     month: 'long',
     year: 'numeric',
     timeZone: 'UTC',
-    ...(d ? { day: 'numeric' } : {}),
-  };
-  return date.toLocaleDateString('en-GB', options);
+  }),
+};
+
+/** ISO date → "23 November 2026" (or "November 2026" for a month, "2026" for a year). */
+export function formatDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  if (!m) return String(y);
+  // The formatters are made once: toLocaleDateString would build one for every call.
+  return (d ? dateFormats.day : dateFormats.month).format(new Date(Date.UTC(y!, m - 1, d ?? 1)));
 }
