@@ -126,16 +126,41 @@ export async function renderWithRows(
     };
     views.set(key, cached);
   }
-  // Empty the view first: marks that persist from one briefing to the next (axis ticks) would
-  // otherwise keep the previous briefing's order, and the SVG would depend on build order.
-  cached.view.data('table', []);
-  await cached.view.runAsync();
   cached.view.data(
     'table',
     rows.map((r) => ({ ...r })),
   );
   await cached.view.runAsync();
+  inFreshOrder(cached.view);
   return draw(cached.view, cached.spec);
+}
+
+interface SceneNode {
+  role?: string;
+  items?: SceneNode[];
+  datum?: { index?: unknown };
+}
+
+/**
+ * Axis ticks, grid lines and labels, and legend entries, are kept from one run of a view to the
+ * next when their value recurs, and new ones are added after them: left alone, their order in
+ * the SVG (and the PDF) would depend on the briefing the view drew before. Vega numbers each in
+ * scale order (`datum.index`), which is the order a new view draws them in, so they are put back
+ * in that order before drawing. (Emptying the view before each briefing does the same, at the
+ * cost of a second run of the whole dataflow.)
+ */
+function inFreshOrder(view: vega.View): void {
+  const visit = (node: SceneNode) => {
+    const items = node.items;
+    if (!items) return;
+    if (node.role && /^(axis|legend)/.test(node.role) && items.length > 1) {
+      const index = (item: SceneNode) =>
+        typeof item.datum?.index === 'number' ? item.datum.index : Number.NEGATIVE_INFINITY;
+      items.sort((a, b) => index(a) - index(b));
+    }
+    for (const item of items) visit(item);
+  };
+  visit((view.scenegraph() as unknown as { root: SceneNode }).root);
 }
 
 /**
