@@ -59,7 +59,12 @@ async function draw(view: vega.View, spec: object): Promise<RenderedSvg> {
       root: { bounds: { x1: number; y1: number; x2: number; y2: number } };
     }
   ).root.bounds;
-  const [left, top] = view.origin();
+  // The scene's origin in the SVG is the view's padding plus its autosize offset (as vega-view's
+  // own offset()); a fixed-layout spec's padding is not in origin() at all.
+  const [originX, originY] = view.origin();
+  const padding = view.padding() as { left: number; top: number };
+  const left = padding.left + originX;
+  const top = padding.top + originY;
   // The same scene drawn through vega's canvas renderer into a recorder, for the PDF.
   const recorder = new RecordingContext();
   await view.toCanvas(1, { externalContext: recorder } as never);

@@ -9,7 +9,10 @@ import { monthLabel, type Month } from '../../domain/periods.ts';
 import { textWidth } from '../../fonts.ts';
 import type { AreaDistribution, AreaModel, ChartDef } from '../../types.ts';
 import { fixedSpec, PALETTE, REASON_Y, type Padding } from '../theme.ts';
+import { positionChart } from './area-position.ts';
 import { NHSE_SOURCE_SHORT } from './source-line.ts';
+
+export { ordinal } from './area-position.ts';
 
 const TABLE = { name: 'table' };
 const AREA_COLOUR = PALETTE.darkBlue;
@@ -57,7 +60,9 @@ export function areaLayouts(all: AreaDistribution): AreaLayouts {
       bottom: X_AXIS_TITLED,
     },
     responsible: { left: numericAxis(all.maxYear), right: 10, top: LEGEND_TOP, bottom: X_AXIS },
-    position: { left: numericAxis(999), right: 10, top: 30, bottom: X_AXIS_TITLED },
+    // No y axis on the strip: only room for half the first and last tick label, and two rows of
+    // labels above it.
+    position: { left: 14, right: 12, top: 30, bottom: X_AXIS_TITLED },
   };
 }
 
@@ -260,174 +265,6 @@ export function responsibleChart(m: AreaModel, p: Padding): ChartDef {
       ]),
     },
   };
-}
-
-/** Width of the bins, in percentage points of change. */
-export const BIN_WIDTH = 10;
-
-/**
- * How many areas fall in each 10-point band of change. Every area's chart shows the same bands,
- * so its cost does not grow with the number of areas (a dot per area would make a batch of n
- * briefings cost n²).
- */
-export function changeBins(all: AreaDistribution): { start: number; count: number }[] {
-  const counts = new Map<number, number>();
-  for (const a of all.areas) {
-    if (a.changePct === null) continue;
-    const start = Math.floor(a.changePct / BIN_WIDTH) * BIN_WIDTH;
-    counts.set(start, (counts.get(start) ?? 0) + 1);
-  }
-  const starts = [...counts.keys()];
-  const low = starts.reduce((x, y) => Math.min(x, y), 0);
-  const high = starts.reduce((x, y) => Math.max(x, y), 0);
-  const bins: { start: number; count: number }[] = [];
-  for (let start = low; start <= high; start += BIN_WIDTH)
-    bins.push({ start, count: counts.get(start) ?? 0 });
-  return bins;
-}
-
-function positionSpec(
-  p: Padding,
-  all: AreaDistribution,
-  bins: { start: number; count: number }[],
-): Record<string, unknown> {
-  const domain = [bins[0]!.start, bins.at(-1)!.start + BIN_WIDTH];
-  const most = bins.reduce((x, b) => Math.max(x, b.count), 0);
-  return memo(`position-${all.year}-${domain.join(',')}-${most}`, p, () => ({
-    ...fixedSpec(36, p),
-    data: TABLE,
-    encoding: {
-      x: {
-        field: 'start',
-        type: 'quantitative',
-        title: `Change in delayed days, ${all.year} on the year before (%)`,
-        scale: { domain, nice: false },
-        axis: { tickCount: 8 },
-      },
-    },
-    layer: [
-      {
-        transform: [{ filter: 'datum.kind === "bin"' }],
-        mark: { type: 'bar', stroke: 'white', strokeWidth: 0.5 },
-        encoding: {
-          x2: { field: 'end' },
-          y2: { datum: 0 },
-          y: {
-            field: 'count',
-            type: 'quantitative',
-            title: 'Areas',
-            scale: { domain: [0, Math.ceil(most * 1.25)] },
-            axis: { tickCount: 3 },
-          },
-          color: {
-            field: 'here',
-            type: 'nominal',
-            scale: { domain: [false, true], range: [PALETTE.midGrey, PALETTE.orange] },
-            legend: null,
-          },
-        },
-      },
-      {
-        transform: [{ filter: 'datum.kind === "england"' }],
-        mark: { type: 'rule', color: PALETTE.darkGrey, strokeDash: [3, 2] },
-      },
-      {
-        // Labels sit above the plot, in two rows, so they never cover a bar or each other.
-        transform: [{ filter: 'datum.kind === "england"' }],
-        mark: { type: 'text', y: -3, baseline: 'bottom', align: 'left', dx: 3, fontSize: 8.5 },
-        encoding: { text: { field: 'label' } },
-      },
-      {
-        transform: [{ filter: 'datum.kind === "this"' }],
-        mark: { type: 'rule', y: -14, y2: 0, color: PALETTE.orange, strokeWidth: 1.5 },
-      },
-      {
-        transform: [{ filter: 'datum.kind === "this"' }],
-        mark: {
-          type: 'text',
-          y: -15,
-          baseline: 'bottom',
-          fontSize: 9,
-          fontWeight: 600,
-          dx: { expr: "datum.side === 'left' ? -3 : 3" },
-          align: { expr: "datum.side === 'left' ? 'right' : 'left'" },
-        },
-        encoding: { text: { field: 'label' } },
-      },
-    ],
-  }));
-}
-
-export function positionChart(m: AreaModel, all: AreaDistribution, p: Padding): ChartDef {
-  const bins = changeBins(all);
-  const known = all.areas.filter((a) => a.changePct !== null).length;
-  const mine = m.bcf.changePct;
-  const myBin = mine === null ? undefined : Math.floor(mine / BIN_WIDTH) * BIN_WIDTH;
-  const middle = (bins[0]!.start + bins.at(-1)!.start) / 2;
-  const rows = [
-    ...bins.map((b) => ({
-      kind: 'bin',
-      start: b.start,
-      end: b.start + BIN_WIDTH,
-      count: b.count,
-      here: b.start === myBin,
-    })),
-    ...(all.england === null
-      ? []
-      : [
-          {
-            kind: 'england',
-            start: all.england,
-            label: `England ${formatPercent(all.england, 1, true)}`,
-          },
-        ]),
-    ...(mine === null
-      ? []
-      : [
-          {
-            kind: 'this',
-            start: myBin! + BIN_WIDTH / 2,
-            count: bins.find((b) => b.start === myBin)!.count,
-            label: `${m.name} ${formatPercent(mine, 1, true)}`,
-            side: mine > middle ? 'left' : 'right',
-          },
-        ]),
-  ];
-  const rank = m.bcf.rank;
-  return {
-    id: 'position',
-    title: `Where ${m.name} sits among all ${known} areas: change in delayed days in ${all.year}`,
-    alt:
-      mine === null
-        ? `Bar chart of how many areas had each change in delayed days in ${all.year}; the change for ${m.name} is not available.`
-        : `Bar chart of how many of ${known} areas had each change in delayed days in ${all.year}, in bands of ${BIN_WIDTH} percentage points. ${m.name} changed by ${formatPercent(mine, 1, true)}${rank ? `, the ${ordinal(rank.position)} largest rise of ${rank.of}` : ''}; England by ${formatPercent(all.england, 1, true)}.`,
-    sourceLine: NHSE_SOURCE_SHORT,
-    sourceIds: ['nhse-dtoc'],
-    spec: positionSpec(p, all, bins),
-    rows,
-    table: {
-      caption: `Areas by change in delayed days, ${all.year} against the year before`,
-      columns: [
-        { label: 'Change', numeric: false },
-        { label: 'Areas', numeric: true },
-      ],
-      rows: [
-        ...bins.map((b) => [
-          `${formatPercent(b.start, 0, true)} to ${formatPercent(b.start + BIN_WIDTH, 0, true)}${b.start === myBin ? ` (${m.name})` : ''}`,
-          formatNumber(b.count),
-        ]),
-        ['England', formatPercent(all.england, 1, true)],
-        ...(rank ? [[`Rank of ${m.name}`, `${ordinal(rank.position)} of ${rank.of}`]] : []),
-      ],
-    },
-  };
-}
-
-/** 1 → "1st", 22 → "22nd", 113 → "113th". */
-export function ordinal(n: number): string {
-  const tens = n % 100;
-  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
-  return `${n}${suffix}`;
 }
 
 export function areaCharts(m: AreaModel, all: AreaDistribution): ChartDef[] {

@@ -1,0 +1,107 @@
+/** The area briefing's position chart: one dot per area, this area's dot highlighted and labelled. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { beeswarm } from '../../pipeline/charts/beeswarm.ts';
+import { renderWithRows, type RenderedSvg } from '../../pipeline/charts/render.ts';
+import { positionChart } from '../../pipeline/charts/specs/area-position.ts';
+import { areaLayouts } from '../../pipeline/charts/specs/area.ts';
+import { PALETTE } from '../../pipeline/charts/theme.ts';
+import { buildAreaModels } from '../../pipeline/domain/area-model.ts';
+import type { AreaDistribution, AreaModel, ChartDef } from '../../pipeline/types.ts';
+import { realValid } from '../helpers/project.ts';
+
+let models: AreaModel[];
+let distribution: AreaDistribution;
+
+beforeAll(async () => {
+  ({ models, distribution } = buildAreaModels((await realValid()).dtoc));
+});
+
+const chartFor = (slug: string): ChartDef => {
+  const model = models.find((m) => m.slug === slug)!;
+  return positionChart(model, distribution, areaLayouts(distribution).position);
+};
+const render = (def: ChartDef): Promise<RenderedSvg> => renderWithRows(def.spec, def.rows!);
+
+/** The `<path>` marks of one named layer, with their position and fill. */
+function marks(svg: string, layer: string): { x: number; y: number; fill: string }[] {
+  const group = new RegExp(`<g class="mark-symbol role-mark ${layer}_marks"[^>]*>(.*?)</g>`).exec(
+    svg,
+  );
+  return [
+    ...(group?.[1] ?? '').matchAll(/translate\(([-\d.]+),([-\d.]+)\)"[^>]* fill="([^"]+)"/g),
+  ].map((m) => ({ x: Number(m[1]), y: Number(m[2]), fill: m[3]! }));
+}
+
+const byChange = (a: AreaDistribution['areas'][number], b: AreaDistribution['areas'][number]) =>
+  a.changePct! - b.changePct!;
+
+describe('position chart', () => {
+  it('draws one dot per area, and exactly one highlighted dot, on top of the area’s own', async () => {
+    const derby = chartFor('derby');
+    const { svg } = await render(derby);
+    const dots = marks(svg, 'areas');
+    expect(dots).toHaveLength(distribution.areas.filter((a) => a.changePct !== null).length);
+    expect(new Set(dots.map((d) => d.fill))).toEqual(new Set([PALETTE.midGrey]));
+    const here = marks(svg, 'here');
+    expect(here).toHaveLength(1);
+    expect(here[0]!.fill).toBe(PALETTE.orange);
+    // At Derby's value: the same place as exactly one of the grey dots, and on the scale.
+    expect(dots.filter((d) => d.x === here[0]!.x && d.y === here[0]!.y)).toHaveLength(1);
+    const [lo, hi] = (derby.spec.encoding as { x: { scale: { domain: number[] } } }).x.scale
+      .domain as [number, number];
+    const plotWidth = derby.spec.width as number;
+    expect(here[0]!.x).toBeCloseTo(((43.9 - lo) / (hi - lo)) * plotWidth, 6);
+    expect(svg).toContain('>Derby +43.9%</text>');
+    expect(svg).toContain('>England +11.4%</text>');
+  });
+
+  it('never lets two dots overlap, and lays them out the same whatever the order of the areas', () => {
+    const points = distribution.areas.map((a, i) => ({
+      key: a.slug,
+      x: (a.changePct ?? 0) + (i % 3),
+    }));
+    const swarm = beeswarm(points, 5);
+    expect(beeswarm([...points].reverse(), 5)).toEqual(swarm);
+    let closest = Infinity;
+    for (const [i, a] of points.entries())
+      for (const b of points.slice(i + 1))
+        closest = Math.min(closest, Math.hypot(a.x - b.x, swarm.get(a.key)! - swarm.get(b.key)!));
+    expect(closest).toBeGreaterThanOrEqual(5 - 1e-6);
+  });
+
+  it('keeps the labels of the largest rise and the largest fall inside the chart', async () => {
+    const sorted = distribution.areas.filter((a) => a.changePct !== null).sort(byChange);
+    for (const area of [sorted[0]!, sorted.at(-1)!]) {
+      const rendered = await render(chartFor(area.slug));
+      expect(rendered.svg, area.slug).toContain(`>${area.name} `);
+      expect(rendered.bounds.x1, area.slug).toBeGreaterThanOrEqual(0);
+      expect(rendered.bounds.y1, area.slug).toBeGreaterThanOrEqual(0);
+      expect(rendered.bounds.x2, area.slug).toBeLessThanOrEqual(rendered.width);
+      expect(rendered.bounds.y2, area.slug).toBeLessThanOrEqual(rendered.height);
+    }
+  });
+
+  it('describes the chart from the numbers, and lists every area in its table', () => {
+    const derby = chartFor('derby');
+    expect(derby.alt).toBe(
+      "Strip plot of the change in delayed days in 2015-16 on the year before in each of 150 areas, one dot per area, from −58.5% (Darlington) to +174.2% (Tameside). The change in Derby, +43.9%, was 23rd of 150 (1st is the largest rise); England's was +11.4%.",
+    );
+    expect(chartFor('tameside').alt).toContain(
+      'Tameside, +174.2%, was the largest rise of all 150',
+    );
+    expect(chartFor('darlington').alt).toContain(
+      'Darlington, −58.5%, was the largest fall of all 150',
+    );
+    expect(derby.table.rows).toHaveLength(150);
+    expect(derby.table.rows.filter((r) => r[0]!.endsWith('(this area)'))).toEqual([
+      ['Derby (this area)', '+43.9%', '23rd of 150'],
+    ]);
+  });
+
+  it('draws the same SVG for an area whichever area was drawn before', async () => {
+    const first = (await render(chartFor('derby'))).svg;
+    await render(chartFor('tameside'));
+    expect((await render(chartFor('derby'))).svg).toBe(first);
+    await expect(first).toMatchFileSnapshot('../golden/areas/position-derby.svg');
+  });
+});
