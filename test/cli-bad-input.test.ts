@@ -36,6 +36,8 @@ interface Case {
   edit: Edit | 'delete' | ((bytes: Buffer) => Buffer);
   bytes?: boolean;
   expect: string;
+  /** Run `--check` (validation alone) rather than the build: the problem must be caught there. */
+  check?: boolean;
 }
 
 const CASES: Case[] = [
@@ -181,10 +183,24 @@ const CASES: Case[] = [
     edit: (t: string) => t.replace('{{fig "local-plans"}}', '{{fig "local-plan"}}'),
     expect: 'templates/bcf/briefing.hbs:17',
   },
+  {
+    name: 'a template placing a chart that does not exist',
+    file: 'templates/bcf/briefing.hbs',
+    edit: (t: string) => t.replace('{{chart "days-by-year"}}', '{{chart "days-by-years"}}'),
+    expect: 'templates/bcf/briefing.hbs:69:3 [chart] TEMPLATE_CHART_UNKNOWN',
+    check: true,
+  },
+  {
+    name: 'a template figure with no id',
+    file: 'templates/bcf/briefing.hbs',
+    edit: (t: string) => t.replace('{{fig "minimum-pool"}}', '{{fig}}'),
+    expect: 'templates/bcf/briefing.hbs:52:220 [fig] TEMPLATE_CLAIM_UNKNOWN',
+    check: true,
+  },
 ];
 
 describe.concurrent('bad input through the command line', () => {
-  it.each(CASES)('$name', async ({ file, edit, bytes, expect: wanted }) => {
+  it.each(CASES)('$name', async ({ file, edit, bytes, expect: wanted, check }) => {
     const root = await copyProject();
     await seedOutput(root, inject('builtRoot'));
     const before = await snapshot(join(root, 'out'));
@@ -193,7 +209,7 @@ describe.concurrent('bad input through the command line', () => {
     else if (bytes) await writeFile(path, (edit as (b: Buffer) => Buffer)(await readFile(path)));
     else await writeFile(path, (edit as Edit)(await readFile(path, 'utf8')));
 
-    const result = await cli(root);
+    const result = await cli(root, check ? ['--check'] : []);
     expect(result.code, result.stderr).toBe(1);
     expect(result.stderr).toContain(wanted);
     expect(result.stderr).toContain(file);

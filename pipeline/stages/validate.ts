@@ -19,6 +19,8 @@ export interface ValidateOptions {
   contentDir: string;
   /** Folder of the national briefing's templates, whose references are checked. */
   templateDir: string;
+  /** Ids of the charts the templates may place with {{chart "id"}} (they are rendered later). */
+  charts: readonly string[];
   /** Treat warnings as errors. */
   strict: boolean;
   /** Briefing date (ISO) from SOURCE_DATE_EPOCH, overriding the content file's date. */
@@ -49,6 +51,7 @@ export function validate(raw: RawDataset, options: ValidateOptions): ValidDatase
       claims: claimLines,
       quotes: content.quotes.map((q) => q.id),
       sources: content.sources.map((s) => s.id),
+      charts: options.charts,
     };
     checkTemplateRefs(refs, known, content.claimsFile.file, problems);
   }

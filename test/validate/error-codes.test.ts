@@ -823,6 +823,32 @@ describe('error codes: templates', () => {
     });
   });
 
+  it('TEMPLATE_CLAIM_UNKNOWN: {{fig}} with no id, or an unquoted one, is caught before rendering', () => {
+    // Handlebars calls {{fig}} with no id at all, and {{fig rise}} with the variable `rise`
+    // (undefined): either failed only when rendered, as TEMPLATE_RENDER with no line.
+    for (const call of ['{{fig}}', '{{fig rise}}', '{{fig cite=false}}']) {
+      expectAt(fail({ template: `${TEMPLATE}\n\n<td>${call}</td>` }), 'TEMPLATE_CLAIM_UNKNOWN', {
+        file: HBS,
+        line: 3,
+        column: 5,
+        field: 'fig',
+      });
+    }
+  });
+
+  it('TEMPLATE_CHART_UNKNOWN: {{chart}} names no chart the briefing makes, at its line and column', () => {
+    // Charts are rendered after validation, so a wrong id used to pass --check and fail the build.
+    expect(run({ template: `${TEMPLATE}\n{{chart "days-by-year"}}` }).report.warnings).toEqual([]);
+    for (const call of ['{{chart "unknown"}}', '{{chart}}']) {
+      expectAt(fail({ template: `${TEMPLATE}\n  ${call}` }), 'TEMPLATE_CHART_UNKNOWN', {
+        file: HBS,
+        line: 2,
+        column: 3,
+        field: 'chart',
+      });
+    }
+  });
+
   it('TEMPLATE_SYNTAX: a template that cannot be parsed, at its line', () => {
     expectAt(fail({ template: `${TEMPLATE}\n<p>{{fig "rise"</p>` }), 'TEMPLATE_SYNTAX', {
       file: HBS,
