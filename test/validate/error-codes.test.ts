@@ -8,7 +8,14 @@ import { monthRange, type Month } from '../../pipeline/domain/periods.ts';
 import { validate, type ValidateOptions } from '../../pipeline/stages/validate.ts';
 import type { InputFile, ValidDataset } from '../../pipeline/types.ts';
 import { readCsv } from '../../pipeline/validate/csv.ts';
-import { MAX_DAYS_PER_MONTH } from '../../pipeline/validate/dtoc-schema.ts';
+import { joinMonths } from '../../pipeline/validate/dtoc-assemble.ts';
+import { typeRows } from '../../pipeline/validate/dtoc-rows.ts';
+import {
+  MAX_DAYS_PER_MONTH,
+  ORG_FILE,
+  REASON_FILE,
+  type TableDecl,
+} from '../../pipeline/validate/dtoc-schema.ts';
 import {
   AREAS,
   CONTENT,
@@ -352,6 +359,31 @@ describe('error codes: keys and domain rules', () => {
       file: ORGS,
       line: lineOfRow(orgRows.orgs.length - 1),
       field: 'Period_year',
+    });
+  });
+
+  it('DATA_ROW_DUPLICATE: "one row per area and month" is the key each file declares', () => {
+    // Derby's row in month 13 given Barnet's code: a duplicate only under a (Code, Period) key.
+    const rows = dtocRows();
+    const i = row(13, 'Derby');
+    rows.reasons[i]![R.code] = 'E09000003';
+    const duplicates = (key: TableDecl['key']): Problem[] => {
+      const problems: Problem[] = [];
+      const typed = (decl: TableDecl, path: string, text: string) =>
+        typeRows(readCsv({ path, bytes: enc(text) }, problems)!, decl, problems);
+      joinMonths(
+        typed({ ...REASON_FILE, key }, REASONS, reasonCsv(rows)),
+        typed(ORG_FILE, ORGS, orgCsv(rows)),
+        problems,
+      );
+      return problems.filter((p) => p.code === 'DATA_ROW_DUPLICATE');
+    };
+    expect(REASON_FILE.key).toEqual(['Name', 'Period']);
+    expect(duplicates(REASON_FILE.key)).toEqual([]);
+    expectAt(duplicates(['Code', 'Period']), 'DATA_ROW_DUPLICATE', {
+      file: REASONS,
+      line: lineOfRow(i),
+      field: 'Period',
     });
   });
 
