@@ -99,6 +99,8 @@ export interface Claim {
   label: string;
   value: number;
   unit: Unit;
+  /** A rise or a fall between two values, which may be negative (pipeline/validate/claim-ranges.ts). */
+  change?: boolean | undefined;
   qualifier?: 'more than' | 'less than' | 'about' | undefined;
   citations: Citation[];
   /** For figures recomputed from the data: the rule and the value it gave. */

@@ -163,7 +163,13 @@ const CASES: Case[] = [
     name: 'a claim that breaks its schema',
     file: CLAIMS,
     edit: (t: string) => t.replace('value: 5.3', 'value: lots'),
-    expect: `${CLAIMS}:11:10 [value] CONTENT_SCHEMA`,
+    expect: `${CLAIMS}:15:10 [value] CONTENT_SCHEMA`,
+  },
+  {
+    name: 'a percentage over 100',
+    file: CLAIMS,
+    edit: (t: string) => t.replace('value: 90\n  unit: percent', 'value: 190\n  unit: percent'),
+    expect: `${CLAIMS}:122:10 [value] CLAIM_VALUE_OUT_OF_RANGE`,
   },
   {
     name: 'a citation to the wrong line',
@@ -175,7 +181,7 @@ const CASES: Case[] = [
     name: 'a figure that drifts from the data',
     file: CLAIMS,
     edit: (t: string) => t.replace('value: 185000', 'value: 175000'),
-    expect: `${CLAIMS}:92:10 [value] CLAIM_DRIFT`,
+    expect: `${CLAIMS}:99:10 [value] CLAIM_DRIFT`,
   },
   {
     name: 'a template naming an unknown figure',

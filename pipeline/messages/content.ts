@@ -73,6 +73,22 @@ export const claimDrift = (
   hint: 'the data or the stated figure has changed; check both before changing `value` or `tolerance`',
 });
 
+export const claimValueOutOfRange = (
+  claim: string,
+  unit: string,
+  change: boolean,
+  value: number,
+  expected: string,
+): MessageDef => ({
+  code: 'CLAIM_VALUE_OUT_OF_RANGE',
+  message: `claim "${claim}" states ${value}, but a ${change ? 'change' : 'figure'} in ${unit} must be ${expected}`,
+  expected,
+  got: String(value),
+  hint: change
+    ? 'check the value and its unit'
+    : 'check the value and its unit; a rise or fall between two values is declared with `change: true`',
+});
+
 export const sourcesConflict = (
   claim: string,
   source: string,

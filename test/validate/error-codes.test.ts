@@ -749,6 +749,54 @@ describe('error codes: claims and quotations', () => {
     });
   });
 
+  describe('CLAIM_VALUE_OUT_OF_RANGE', () => {
+    /** The claim "rise" (line 1; its value on line 3) with another value, unit or `change`. */
+    const rise = (value: string, unit = 'days', extra = '') =>
+      CONTENT['claims.yaml'].replace(
+        '  value: 1234\n  unit: days\n',
+        `  value: ${value}\n  unit: ${unit}\n${extra}`,
+      );
+    const outOfRange = (claims: string) =>
+      expectAt(fail({ content: { 'claims.yaml': claims } }), 'CLAIM_VALUE_OUT_OF_RANGE', {
+        file: CLAIMS,
+        line: 3,
+        field: 'value',
+      });
+
+    it('a value its unit does not allow, at `value`', () => {
+      outOfRange(rise('-1234')); // days are 0 or more…
+      outOfRange(rise('1234.5')); // …and whole
+      outOfRange(rise('2.5', 'count', '  qualifier: about\n'));
+      outOfRange(rise('-3', 'count'));
+      outOfRange(rise('120', 'percent')); // a share is at most 100
+      outOfRange(rise('-0.5', 'gbp-m'));
+      outOfRange(rise('-1234', 'admissions'));
+    });
+
+    it('a change (`change: true`) may be negative, but a percent change not below -100', () => {
+      expect(
+        run({ content: { 'claims.yaml': rise('-1234', 'days', '  change: true\n') } }),
+      ).toBeDefined();
+      expect(
+        run({ content: { 'claims.yaml': rise('14', 'percent', '  change: true\n') } }),
+      ).toBeDefined();
+      outOfRange(rise('-150', 'percent', '  change: true\n'));
+      outOfRange(rise('-12.5', 'days', '  change: true\n'));
+    });
+
+    it('CONTENT_SCHEMA: `change` must agree with a compute rule, at `change`', () => {
+      const claims = CONTENT['claims.yaml'].replace(
+        '  unit: days\n  compute',
+        '  unit: days\n  change: true\n  compute',
+      );
+      expectAt(fail({ content: { 'claims.yaml': claims } }), 'CONTENT_SCHEMA', {
+        file: CLAIMS,
+        line: 10,
+        field: 'change',
+      });
+    });
+  });
+
   describe('CLAIM_SOURCES_CONFLICT', () => {
     const second = (extra: string) =>
       CONTENT['claims.yaml'].replace(
