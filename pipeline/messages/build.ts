@@ -7,6 +7,10 @@ export const usage = (reason: string): MessageDef => ({
   hint: 'run `npm run build:report -- --help` to see the options',
 });
 
+/** A warning that --strict makes an error keeps its code and says why it now fails. */
+export const strictWarning = (message: string): string =>
+  `${message} (a warning, made an error by --strict)`;
+
 export const outputLocked = (holder: string, waitedSeconds: number): MessageDef => ({
   code: 'OUTPUT_LOCKED',
   message: `another build is still writing to this output folder (${holder}); waited ${waitedSeconds} s`,

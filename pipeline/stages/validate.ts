@@ -9,7 +9,7 @@ import type { RawDataset, ValidDataset, ValidationReport } from '../types.ts';
 import { settleClaims } from '../validate/claims.ts';
 import { loadContent } from '../validate/content.ts';
 import { validateDtoc } from '../validate/dtoc.ts';
-import { errorsIn, warningsIn } from '../validate/problems.ts';
+import { asError, errorsIn, warningsIn } from '../validate/problems.ts';
 import { findQuoteVariants } from '../validate/quotes.ts';
 import { checkTemplateRefs, scanTemplates } from '../validate/templates.ts';
 
@@ -58,7 +58,8 @@ export function validate(raw: RawDataset, options: ValidateOptions): ValidDatase
   const quotes = content?.quotes.map(({ cite, ...q }) => ({ ...q, citation: cite })) ?? [];
   const variants = content ? findQuoteVariants(quotes, content.quotesFile, problems) : [];
 
-  const failing = options.strict ? problems : errorsIn(problems);
+  // With --strict a warning fails the build: it is reported, and counted, as the error it now is.
+  const failing = options.strict ? problems.map(asError) : errorsIn(problems);
   if (failing.length > 0 || !dtoc.dataset || !content || !settled)
     throw new ValidationFailed(failing);
 

@@ -549,9 +549,11 @@ describe('error codes: keys and domain rules', () => {
       expect(valid.report.warnings[0]!.severity).toBe('warning');
     });
 
-    it('is an error with --strict', () => {
+    it('is an error with --strict, reported as one', () => {
       const { rows, at } = unusual();
-      expectAt(fail({ rows }, { strict: true }), 'DATA_VALUE_UNUSUAL', at);
+      expect(expectAt(fail({ rows }, { strict: true }), 'DATA_VALUE_UNUSUAL', at).severity).toBe(
+        'error',
+      );
     });
   });
 });
