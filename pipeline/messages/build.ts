@@ -17,6 +17,12 @@ export const outputLocked = (holder: string, waitedSeconds: number): MessageDef 
   hint: 'wait for it to finish and run again; a lock left by a build that was killed is taken over automatically',
 });
 
+export const chartRender = (id: string, reason: string): MessageDef => ({
+  code: 'CHART_RENDER',
+  message: `chart "${id}" could not be rendered: ${reason}`,
+  hint: `fix the Vega-Lite spec of "${id}" in pipeline/charts/specs/ (Vega-Lite warnings are errors here); --debug shows the cause`,
+});
+
 /** Edits (insertions, deletions, substitutions) between two words. */
 function distance(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);

@@ -1,10 +1,23 @@
 /**
  * One failing fixture per input error code: each test changes one thing in the valid in-memory
  * fixture and checks the problem's code and location (file, line, field), never its wording.
+ * The codes raised after validation (a chart that cannot be drawn, a distribution already
+ * running) are at the end, triggered the way they happen.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ErrorCode, Location, Problem } from '../../pipeline/errors.ts';
+import { daysByYear } from '../../pipeline/charts/specs/national.ts';
+import { lockState } from '../../pipeline/distribute/ledger.ts';
+import {
+  PipelineError,
+  type ErrorCode,
+  type Location,
+  type Problem,
+} from '../../pipeline/errors.ts';
 import { monthRange, type Month } from '../../pipeline/domain/periods.ts';
+import { renderCharts } from '../../pipeline/stages/charts.ts';
 import { validate, type ValidateOptions } from '../../pipeline/stages/validate.ts';
 import type { InputFile, ValidDataset } from '../../pipeline/types.ts';
 import { readCsv } from '../../pipeline/validate/csv.ts';
@@ -298,15 +311,15 @@ describe('error codes: cells', () => {
     });
   });
 
-  it('a column named twice in the header is a problem on line 1, not silently the last one', () => {
-    // checkHeader accepts a repeated declared column; typeRows then keeps the last copy's value.
+  it('DATA_COLUMN_DUPLICATE: a column named twice in the header, at line 1 and the second copy', () => {
+    // checkHeader accepted a repeated declared column; typeRows then kept the last copy's value.
     const rows = dtocRows().orgs.map((r) => [...r, r[1]!]);
-    const problems = fail({ orgCsv: toCsv([...ORG_HEADER, 'NHS'], rows) });
-    expect(problems).toContainEqual(
-      expect.objectContaining({
-        at: expect.objectContaining({ file: ORGS, line: 1, field: 'NHS' }),
-      }),
-    );
+    expectAt(fail({ orgCsv: toCsv([...ORG_HEADER, 'NHS'], rows) }), 'DATA_COLUMN_DUPLICATE', {
+      file: ORGS,
+      line: 1,
+      column: ORG_HEADER.length + 1,
+      field: 'NHS',
+    });
   });
 
   it('a row whose quoted cell spans two lines is located at the line it starts on', () => {
@@ -951,5 +964,53 @@ describe('error codes: templates', () => {
     const template = `${TEMPLATE}\n{{#if meta.title}}\n<p>x</p>\n{{/each}}`;
     const p = expectProblem(fail({ template }), 'TEMPLATE_SYNTAX', { file: HBS });
     expect([2, 4]).toContain(p.at.line);
+  });
+});
+
+// ---------- after validation: charts and distribution ----------
+
+/** The code and location of the PipelineError `promise` rejects with. */
+async function failure(promise: Promise<unknown>): Promise<Pick<PipelineError, 'code' | 'at'>> {
+  const error: unknown = await promise.then(
+    () => expect.fail('expected it to fail'),
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(PipelineError);
+  const { code, at } = error as PipelineError;
+  return { code, at };
+}
+
+describe('error codes: rendering and distribution', () => {
+  it('CHART_RENDER: a spec Vega-Lite warns about stops the chart, located at its id', async () => {
+    // A shape asked of a bar, which Vega-Lite drops with a warning; warnings are errors here.
+    const def = daysByYear(run());
+    expect(await renderCharts([def], { files: false })).toHaveLength(1);
+    const spec = structuredClone(def.spec) as { layer: { encoding: Record<string, unknown> }[] };
+    spec.layer[0]!.encoding.shape = { field: 'bcf', type: 'nominal' };
+    const error = await failure(
+      renderCharts([{ ...def, spec: spec as unknown as typeof def.spec }], { files: false }),
+    );
+    expect(error).toEqual({
+      code: 'CHART_RENDER',
+      at: { file: 'pipeline/charts/specs', field: 'days-by-year' },
+    });
+  });
+
+  it('DISTRIBUTE_LOCKED: a second send while another holds the state, at the state folder', async () => {
+    // The first run holds <state>.lock (its owner, this process, is alive) while it sends.
+    const state = await mkdtemp(join(tmpdir(), 'briefing-state-'));
+    try {
+      const release = await lockState(state);
+      expect(await failure(lockState(state))).toEqual({
+        code: 'DISTRIBUTE_LOCKED',
+        at: { file: state },
+      });
+      await release();
+      await (
+        await lockState(state)
+      )(); // free again once the first run ends
+    } finally {
+      for (const dir of [state, `${state}.lock`]) await rm(dir, { recursive: true, force: true });
+    }
   });
 });
