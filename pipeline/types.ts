@@ -252,6 +252,10 @@ export interface Run {
   cite?: boolean;
   /** Link target: "#id" inside the document, or an https address. */
   href?: string;
+  /** A link drawn as plain text: a figure that is itself the link to its source entry. */
+  plain?: boolean;
+  /** What the link is, for its PDF annotation (the HTML `title`); otherwise its target. */
+  title?: string;
 }
 
 export type Block =
