@@ -22,7 +22,7 @@ import { compareSnapshots } from './changes/compare.ts';
 import { changesFiles } from './changes/report.ts';
 import { buildSnapshot } from './changes/snapshot.ts';
 import { DEFAULT_STATE_DIR, FIGURES_JSON, LAST_SENT, parseSnapshot } from './changes/state.ts';
-import { nationalCharts } from './charts/specs/national.ts';
+import { NATIONAL_CHART_IDS, nationalCharts } from './charts/specs/national.ts';
 import { overviewChart } from './charts/specs/overview.ts';
 import { buildAreaModels, type AreaModels } from './domain/area-model.ts';
 import { formatDate } from './domain/format.ts';
@@ -187,6 +187,7 @@ async function readAndValidate(options: BuildOptions, effects: BuildEffects, tim
         dataDir,
         contentDir: `${dataDir}/${NATIONAL.content}`,
         templateDir: `${templateDir}/${NATIONAL.content}`,
+        charts: NATIONAL_CHART_IDS,
         strict: options.strict,
         ...(options.date ? { date: options.date } : {}),
       },

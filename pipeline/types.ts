@@ -99,6 +99,8 @@ export interface Claim {
   label: string;
   value: number;
   unit: Unit;
+  /** A rise or a fall between two values, which may be negative (pipeline/validate/claim-ranges.ts). */
+  change?: boolean | undefined;
   qualifier?: 'more than' | 'less than' | 'about' | undefined;
   citations: Citation[];
   /** For figures recomputed from the data: the rule and the value it gave. */
@@ -250,6 +252,10 @@ export interface Run {
   cite?: boolean;
   /** Link target: "#id" inside the document, or an https address. */
   href?: string;
+  /** A link drawn as plain text: a figure that is itself the link to its source entry. */
+  plain?: boolean;
+  /** What the link is, for its PDF annotation (the HTML `title`); otherwise its target. */
+  title?: string;
 }
 
 export type Block =

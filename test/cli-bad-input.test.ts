@@ -36,6 +36,8 @@ interface Case {
   edit: Edit | 'delete' | ((bytes: Buffer) => Buffer);
   bytes?: boolean;
   expect: string;
+  /** Run `--check` (validation alone) rather than the build: the problem must be caught there. */
+  check?: boolean;
 }
 
 const CASES: Case[] = [
@@ -161,7 +163,13 @@ const CASES: Case[] = [
     name: 'a claim that breaks its schema',
     file: CLAIMS,
     edit: (t: string) => t.replace('value: 5.3', 'value: lots'),
-    expect: `${CLAIMS}:11:10 [value] CONTENT_SCHEMA`,
+    expect: `${CLAIMS}:15:10 [value] CONTENT_SCHEMA`,
+  },
+  {
+    name: 'a percentage over 100',
+    file: CLAIMS,
+    edit: (t: string) => t.replace('value: 90\n  unit: percent', 'value: 190\n  unit: percent'),
+    expect: `${CLAIMS}:122:10 [value] CLAIM_VALUE_OUT_OF_RANGE`,
   },
   {
     name: 'a citation to the wrong line',
@@ -173,7 +181,7 @@ const CASES: Case[] = [
     name: 'a figure that drifts from the data',
     file: CLAIMS,
     edit: (t: string) => t.replace('value: 185000', 'value: 175000'),
-    expect: `${CLAIMS}:92:10 [value] CLAIM_DRIFT`,
+    expect: `${CLAIMS}:99:10 [value] CLAIM_DRIFT`,
   },
   {
     name: 'a template naming an unknown figure',
@@ -181,10 +189,24 @@ const CASES: Case[] = [
     edit: (t: string) => t.replace('{{fig "local-plans"}}', '{{fig "local-plan"}}'),
     expect: 'templates/bcf/briefing.hbs:17',
   },
+  {
+    name: 'a template placing a chart that does not exist',
+    file: 'templates/bcf/briefing.hbs',
+    edit: (t: string) => t.replace('{{chart "days-by-year"}}', '{{chart "days-by-years"}}'),
+    expect: 'templates/bcf/briefing.hbs:69:3 [chart] TEMPLATE_CHART_UNKNOWN',
+    check: true,
+  },
+  {
+    name: 'a template figure with no id',
+    file: 'templates/bcf/briefing.hbs',
+    edit: (t: string) => t.replace('{{fig "minimum-pool"}}', '{{fig}}'),
+    expect: 'templates/bcf/briefing.hbs:52:220 [fig] TEMPLATE_CLAIM_UNKNOWN',
+    check: true,
+  },
 ];
 
 describe.concurrent('bad input through the command line', () => {
-  it.each(CASES)('$name', async ({ file, edit, bytes, expect: wanted }) => {
+  it.each(CASES)('$name', async ({ file, edit, bytes, expect: wanted, check }) => {
     const root = await copyProject();
     await seedOutput(root, inject('builtRoot'));
     const before = await snapshot(join(root, 'out'));
@@ -193,7 +215,7 @@ describe.concurrent('bad input through the command line', () => {
     else if (bytes) await writeFile(path, (edit as (b: Buffer) => Buffer)(await readFile(path)));
     else await writeFile(path, (edit as Edit)(await readFile(path, 'utf8')));
 
-    const result = await cli(root);
+    const result = await cli(root, check ? ['--check'] : []);
     expect(result.code, result.stderr).toBe(1);
     expect(result.stderr).toContain(wanted);
     expect(result.stderr).toContain(file);

@@ -50,6 +50,39 @@ describe('command line', () => {
     );
   });
 
+  it('--strict prints a warning it makes an error as an error, and counts it as one', async () => {
+    // A figure no template uses is a warning (CLAIM_UNUSED) at its id in claims.yaml.
+    const root = await copyProject();
+    const template = join(root, 'templates/bcf/briefing.hbs');
+    await writeFile(
+      template,
+      (await readFile(template, 'utf8')).replace('{{fig "minimum-pool"}}', '£3.8 billion'),
+    );
+    const where = 'data/bcf/claims.yaml:22 [id]';
+    const lenient = await cli(root, ['--check']);
+    expect(lenient.code, lenient.stderr).toBe(0);
+    expect(lenient.stderr).toContain(`warning: data/bcf/claims.yaml:22 CLAIM_UNUSED`);
+    expect(lenient.stdout).toContain('Every input is valid, with 1 warning.');
+
+    const summary = join(root, 'summary.md');
+    const strict = await cli(root, ['--check', '--strict'], { GITHUB_STEP_SUMMARY: summary });
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toContain('The input is not valid (1 problem):');
+    expect(strict.stderr).toContain(`${where} CLAIM_UNUSED: `);
+    expect(strict.stderr).not.toContain('warning CLAIM_UNUSED');
+    expect(strict.stderr).not.toMatch(/^\s*warning:/m);
+    expect(await readFile(summary, 'utf8')).toMatch(
+      /^\| `data\/bcf\/claims.yaml:22 \[id\]` \| error \| `CLAIM_UNUSED` \|/m,
+    );
+    const json = await cli(root, ['--check', '--strict', '--json']);
+    const failure = json.stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as { type: string; problems?: { severity?: string }[] })
+      .find((e) => e.type === 'error');
+    expect(failure?.problems?.map((p) => p.severity)).toEqual(['error']);
+  });
+
   it('exits 2 on a usage error', async () => {
     const root = await copyProject();
     expect((await cli(root, ['--no-such-flag'])).code).toBe(2);

@@ -3,6 +3,7 @@
  * (its areas are what a recipient's report can name), the recipients, and the email templates.
  */
 import { NATIONAL } from '../briefings/national.ts';
+import { NATIONAL_CHART_IDS } from '../charts/specs/national.ts';
 import { FileBuildEffects } from '../effects.ts';
 import { ValidationFailed, type Problem } from '../errors.ts';
 import * as msg from '../messages/index.ts';
@@ -52,6 +53,7 @@ export async function loadProject(dataDir: string, templateDir: string): Promise
       dataDir,
       contentDir: `${dataDir}/${NATIONAL.content}`,
       templateDir: `${templateDir}/${NATIONAL.content}`,
+      charts: NATIONAL_CHART_IDS,
       strict: false,
     },
   );

@@ -9,7 +9,7 @@ import * as msg from '../messages/index.ts';
 import { formatValue } from '../domain/format.ts';
 import type { ChartImage, Claim, Discrepancy, Quote, Source } from '../types.ts';
 import { renderChartFigure } from './chart-figure.ts';
-import { citeMarker, esc, html } from './html.ts';
+import { citeMarker, esc, html, sourceLink } from './html.ts';
 import { discrepancyNotes } from './notes.ts';
 import { sourcesList } from './sources-list.ts';
 
@@ -56,8 +56,10 @@ export function makeHelpers(ctx: HelperContext): Record<string, Handlebars.Helpe
     const value = options.hash.abs ? Math.abs(claim.value) : claim.value;
     const text = `${claim.qualifier ? `${claim.qualifier} ` : ''}${formatValue(value, claim.unit, Boolean(options.hash.sign))}`;
     const source = ctx.sources.get(claim.citations[0]!.source)!;
+    const figure = `<span class="fig">${esc(text)}</span>`;
+    // cite=false (a table cell) drops the marker, not the link: the number links to its source.
     return html(
-      `<span class="fig">${esc(text)}</span>${options.hash.cite === false ? '' : citeMarker(source)}`,
+      options.hash.cite === false ? sourceLink(source, figure) : figure + citeMarker(source),
     );
   };
 

@@ -10,3 +10,15 @@ export const html = (markup: string): Handlebars.SafeString => new Handlebars.Sa
 export function citeMarker(source: { id: string; number: number }): string {
   return `<a class="cite" href="#source-${esc(source.id)}"><span class="visually-hidden">source </span>[${source.number}]</a>`;
 }
+
+/**
+ * A figure shown without a marker (a table cell) is itself the link to its source's entry: named
+ * for screen readers by the hidden text, and titled for a pointer, so no marker clutters the table.
+ */
+export function sourceLink(
+  source: { id: string; number: number; publisher: string; title: string },
+  markup: string,
+): string {
+  const title = `Source [${source.number}]: ${source.publisher}, ${source.title}`;
+  return `<a class="source-link" href="#source-${esc(source.id)}" title="${esc(title)}">${markup}<span class="visually-hidden"> (source [${source.number}])</span></a>`;
+}

@@ -51,6 +51,8 @@ export class HtmlReader {
               ...style,
               href: node.attribs.href ?? '',
               ...(hasClass(node, 'cite') ? { cite: true } : {}),
+              ...(hasClass(node, 'source-link') ? { plain: true } : {}),
+              ...(node.attribs.title ? { title: node.attribs.title } : {}),
             }),
           );
         else if (name === 'span' || name === 'abbr' || name === 'time' || name === 'q')

@@ -7,10 +7,20 @@ export const usage = (reason: string): MessageDef => ({
   hint: 'run `npm run build:report -- --help` to see the options',
 });
 
+/** A warning that --strict makes an error keeps its code and says why it now fails. */
+export const strictWarning = (message: string): string =>
+  `${message} (a warning, made an error by --strict)`;
+
 export const outputLocked = (holder: string, waitedSeconds: number): MessageDef => ({
   code: 'OUTPUT_LOCKED',
   message: `another build is still writing to this output folder (${holder}); waited ${waitedSeconds} s`,
   hint: 'wait for it to finish and run again; a lock left by a build that was killed is taken over automatically',
+});
+
+export const chartRender = (id: string, reason: string): MessageDef => ({
+  code: 'CHART_RENDER',
+  message: `chart "${id}" could not be rendered: ${reason}`,
+  hint: `fix the Vega-Lite spec of "${id}" in pipeline/charts/specs/ (Vega-Lite warnings are errors here); --debug shows the cause`,
 });
 
 /** Edits (insertions, deletions, substitutions) between two words. */

@@ -73,6 +73,22 @@ export const claimDrift = (
   hint: 'the data or the stated figure has changed; check both before changing `value` or `tolerance`',
 });
 
+export const claimValueOutOfRange = (
+  claim: string,
+  unit: string,
+  change: boolean,
+  value: number,
+  expected: string,
+): MessageDef => ({
+  code: 'CLAIM_VALUE_OUT_OF_RANGE',
+  message: `claim "${claim}" states ${value}, but a ${change ? 'change' : 'figure'} in ${unit} must be ${expected}`,
+  expected,
+  got: String(value),
+  hint: change
+    ? 'check the value and its unit'
+    : 'check the value and its unit; a rise or fall between two values is declared with `change: true`',
+});
+
 export const sourcesConflict = (
   claim: string,
   source: string,
@@ -103,6 +119,13 @@ const REF_CODES = {
   source: 'CONTENT_SOURCE_UNKNOWN',
 } as const;
 
+const EXAMPLE_IDS = {
+  claim: 'pooled-budget',
+  quote: 'morse-challenge',
+  chart: 'days-by-year',
+  source: 'nao-2017',
+} as const;
+
 export const templateRefUnknown = (
   kind: keyof typeof REF_CODES,
   id: string,
@@ -115,6 +138,22 @@ export const templateRefUnknown = (
       ? `known ${kind}s: ${list(known)}`
       : `check the spelling against the ${kind} ids (${known.length} known)`,
 });
+
+/** `{{fig}}` with no id, or with an unquoted one (`{{fig rise}}` looks up a variable, not a claim). */
+export const templateRefMissing = (
+  kind: keyof typeof REF_CODES,
+  helper: string,
+  got: string | undefined,
+): MessageDef => {
+  const expected = `a ${kind} id in double quotes, such as {{${helper} "${EXAMPLE_IDS[kind]}"}}`;
+  return {
+    code: REF_CODES[kind],
+    message: `{{${helper}}} is given ${got === undefined ? 'no id' : `${got}, not a quoted id`}: expected ${expected}`,
+    expected,
+    got: got ?? 'nothing',
+    hint: `write the ${kind}'s id in double quotes straight after "${helper}"`,
+  };
+};
 
 export const templateSyntax = (reason: string): MessageDef => ({
   code: 'TEMPLATE_SYNTAX',

@@ -18,6 +18,9 @@ export interface Frag {
   tnum: boolean;
   href?: string;
   cite?: boolean;
+  /** A link in the text's own colour, not underlined. */
+  plain?: boolean;
+  title?: string;
 }
 
 export interface Line {
@@ -40,11 +43,13 @@ function pieceStyle(run: Run, base: TextStyle): Piece {
     text: '',
     font: cite ? 'regular' : font,
     size: cite ? base.size * 0.72 : base.size,
-    colour: run.href ? COLOURS.link : base.colour,
+    colour: run.href && !run.plain ? COLOURS.link : base.colour,
     rise: cite ? base.size * 0.32 : 0,
     tnum: base.tnum === true,
     ...(run.href ? { href: run.href } : {}),
     ...(cite ? { cite } : {}),
+    ...(run.plain ? { plain: true } : {}),
+    ...(run.title ? { title: run.title } : {}),
   };
 }
 
@@ -53,6 +58,7 @@ const sameStyle = (a: Piece, b: Piece): boolean =>
   a.size === b.size &&
   a.colour === b.colour &&
   a.href === b.href &&
+  a.title === b.title &&
   a.rise === b.rise &&
   a.tnum === b.tnum;
 

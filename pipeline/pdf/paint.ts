@@ -75,7 +75,7 @@ export class Painter {
       const link = this.struct(elem, 'Link');
       this.content(link, () => {
         this.text(frag, x, baseline);
-        if (!frag.cite)
+        if (!frag.cite && !frag.plain)
           this.doc
             .moveTo(x + frag.x, baseline + 1.5)
             .lineTo(x + frag.x + frag.width, baseline + 1.5)
@@ -90,7 +90,7 @@ export class Painter {
       ] as const;
       const options = {
         structParent: link,
-        Contents: new String(frag.cite ? `Source ${frag.text}` : frag.href),
+        Contents: new String(frag.title ?? (frag.cite ? `Source ${frag.text}` : frag.href)),
       } as unknown as PDFKit.Mixins.AnnotationOption;
       if (frag.href.startsWith('#')) this.doc.goTo(...box, frag.href.slice(1), options);
       else this.doc.link(...box, frag.href, options);

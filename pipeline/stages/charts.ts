@@ -6,6 +6,7 @@ import type { ChartDef, ChartImage } from '../types.ts';
 import { renderPng, renderSvg, renderWithRows } from '../charts/render.ts';
 import { composeStandalone } from '../charts/standalone.ts';
 import { PipelineError } from '../errors.ts';
+import * as msg from '../messages/index.ts';
 
 export interface ChartOptions {
   /** Also make standalone SVG and PNG files (out/charts/<id>.svg and .png). */
@@ -51,12 +52,14 @@ async function renderChart(def: ChartDef, options: ChartOptions): Promise<ChartI
   }
 }
 
+/** Located at the chart's id among the specs (pipeline/charts/specs/), with vega's reason. */
 function chartError(def: ChartDef, error: unknown): PipelineError {
+  const m = msg.chartRender(def.id, (error as Error).message);
   return new PipelineError(
-    'CHART_RENDER',
-    `chart "${def.id}" could not be rendered: ${(error as Error).message}`,
-    { file: `pipeline/charts/specs (${def.id})` },
-    undefined,
+    m.code,
+    m.message,
+    { file: 'pipeline/charts/specs', field: def.id },
+    m.hint,
     { cause: error },
   );
 }

@@ -9,7 +9,7 @@ import type { RawDataset, ValidDataset, ValidationReport } from '../types.ts';
 import { settleClaims } from '../validate/claims.ts';
 import { loadContent } from '../validate/content.ts';
 import { validateDtoc } from '../validate/dtoc.ts';
-import { errorsIn, warningsIn } from '../validate/problems.ts';
+import { asError, errorsIn, warningsIn } from '../validate/problems.ts';
 import { findQuoteVariants } from '../validate/quotes.ts';
 import { checkTemplateRefs, scanTemplates } from '../validate/templates.ts';
 
@@ -19,6 +19,8 @@ export interface ValidateOptions {
   contentDir: string;
   /** Folder of the national briefing's templates, whose references are checked. */
   templateDir: string;
+  /** Ids of the charts the templates may place with {{chart "id"}} (they are rendered later). */
+  charts: readonly string[];
   /** Treat warnings as errors. */
   strict: boolean;
   /** Briefing date (ISO) from SOURCE_DATE_EPOCH, overriding the content file's date. */
@@ -49,13 +51,15 @@ export function validate(raw: RawDataset, options: ValidateOptions): ValidDatase
       claims: claimLines,
       quotes: content.quotes.map((q) => q.id),
       sources: content.sources.map((s) => s.id),
+      charts: options.charts,
     };
     checkTemplateRefs(refs, known, content.claimsFile.file, problems);
   }
   const quotes = content?.quotes.map(({ cite, ...q }) => ({ ...q, citation: cite })) ?? [];
   const variants = content ? findQuoteVariants(quotes, content.quotesFile, problems) : [];
 
-  const failing = options.strict ? problems : errorsIn(problems);
+  // With --strict a warning fails the build: it is reported, and counted, as the error it now is.
+  const failing = options.strict ? problems.map(asError) : errorsIn(problems);
   if (failing.length > 0 || !dtoc.dataset || !content || !settled)
     throw new ValidationFailed(failing);
 

@@ -3,6 +3,7 @@
  * figures it states (claims) and its quotations.
  */
 import { z } from 'zod';
+import { checkClaimValue } from './claim-ranges.ts';
 
 const id = z
   .string()
@@ -121,6 +122,8 @@ export const claimsSchema = z
         label: text,
         value: z.number().optional(),
         unit: z.enum(['gbp-bn', 'gbp-m', 'count', 'days', 'admissions', 'percent']),
+        /** The figure is a rise or a fall between two values, so it may be negative (claim-ranges.ts). */
+        change: z.boolean().optional(),
         qualifier: z.enum(['more than', 'less than', 'about']).optional(),
         compute: measure.optional(),
         cite: z.array(citationSchema).min(1, 'every figure needs at least one source'),
@@ -128,7 +131,21 @@ export const claimsSchema = z
       .refine(
         (c) => c.value !== undefined || c.compute !== undefined,
         'a claim needs a `value`, a `compute` rule, or both',
-      ),
+      )
+      .refine((c) => !c.compute || (c.compute.measure === 'fy-change') === (c.change === true), {
+        message: 'a claim computed with `fy-change` is a change (`change: true`); no other rule is',
+        path: ['change'],
+      })
+      .superRefine((c, ctx) => {
+        const problem = checkClaimValue(c);
+        if (problem)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['value'],
+            message: problem.message,
+            params: { problem },
+          });
+      }),
   )
   .min(1);
 

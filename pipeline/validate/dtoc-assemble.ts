@@ -9,7 +9,7 @@ import type { Month } from '../domain/periods.ts';
 import { slugify } from '../domain/slug.ts';
 import type { Area, AreaMonth, Days } from '../types.ts';
 import { REASONS } from './dtoc-schema.ts';
-import type { TypedRow, TypedTable } from './dtoc-rows.ts';
+import { keyOf, type TypedRow, type TypedTable } from './dtoc-rows.ts';
 import { problem } from './problems.ts';
 
 /** An AreaMonth that remembers where it came from, for located rule errors. */
@@ -21,26 +21,19 @@ export interface LocatedMonth extends AreaMonth {
 
 const GSS = /^E\d{8}$/;
 
-function keyOf(name: string, month: string): string {
-  return `${name}\u0000${month}`;
-}
-
-/** Index rows by (Name, month), reporting duplicates of the declared key. */
-function indexByKey(
-  table: TypedTable,
-  periodField: string,
-  problems: Problem[],
-): Map<string, TypedRow> {
+/** Index rows by the table's declared key (area and month), reporting a second row for a key. */
+function indexByKey(table: TypedTable, problems: Problem[]): Map<string, TypedRow> {
+  const [area, month] = table.key;
   const index = new Map<string, TypedRow>();
   for (const row of table.rows) {
-    const key = keyOf(row.values.Name as string, row.values[periodField] as string);
+    const key = keyOf(row.values, table.key);
     const first = index.get(key);
     if (first) {
       problems.push(
         problem(
           table.file,
-          { line: row.line, field: periodField },
-          msg.rowDuplicate(row.values.Name as string, row.values[periodField] as Month, first.line),
+          { line: row.line, field: month },
+          msg.rowDuplicate(row.values[area] as string, row.values[month] as Month, first.line),
         ),
       );
       continue;
@@ -55,8 +48,8 @@ export function joinMonths(
   orgs: TypedTable,
   problems: Problem[],
 ): LocatedMonth[] {
-  const reasonIndex = indexByKey(reasons, 'Period', problems);
-  const orgIndex = indexByKey(orgs, 'Period_year', problems);
+  const reasonIndex = indexByKey(reasons, problems);
+  const orgIndex = indexByKey(orgs, problems);
   const months: LocatedMonth[] = [];
   for (const [key, row] of reasonIndex) {
     const v = row.values;

@@ -4,9 +4,8 @@
  */
 import type { ErrorCode, Problem } from '../errors.ts';
 import * as msg from '../messages/index.ts';
-import type { ColumnDecl } from './dtoc-schema.ts';
+import type { ColumnDecl, TableDecl } from './dtoc-schema.ts';
 import { rowSchema } from './dtoc-schema.ts';
-import { parseMonthName } from '../domain/periods.ts';
 import type { CsvTable } from './csv.ts';
 import { problem } from './problems.ts';
 
@@ -25,6 +24,8 @@ export interface NotAvailableCount {
 
 export interface TypedTable {
   file: string;
+  /** The declared key columns: one row per key, and the files are joined on it. */
+  key: TableDecl['key'];
   rows: TypedRow[];
   rowsRead: number;
   notAvailable: NotAvailableCount[];
@@ -86,15 +87,26 @@ function cellCode(message: string, column: ColumnDecl): ErrorCode {
       : 'DATA_CODE_INVALID';
 }
 
-/** Area and month of a row whose cells failed, when those two can be read: its key is still known. */
-function keyOf(raw: Record<string, string>, columns: readonly ColumnDecl[]): string | undefined {
-  const name = raw.Name?.trim();
-  const period = columns.find((c) => c.kind === 'period');
-  const month = period ? parseMonthName(raw[period.name] ?? '') : undefined;
-  return name && month ? rowKey(name, month) : undefined;
-}
+/** The key of a typed row: its values in the declared key columns. */
+export const keyOf = (values: Record<string, unknown>, key: TableDecl['key']): string =>
+  rowKey(...key.map((column) => String(values[column])));
 
-export const rowKey = (name: string, month: string): string => `${name}\u0000${month}`;
+export const rowKey = (...values: string[]): string => values.join('\u0000');
+
+/**
+ * The key of a row whose cells failed, when its key cells themselves are valid: the row is left
+ * out, but rules that look for its area and month must not report it missing as well.
+ */
+function keyOfBroken(raw: Record<string, string>, decl: TableDecl): string | undefined {
+  const { shape } = rowSchema(decl.columns);
+  const values: Record<string, unknown> = {};
+  for (const column of decl.key) {
+    const parsed = shape[column]?.safeParse(raw[column] ?? '');
+    if (!parsed?.success) return undefined;
+    values[column] = parsed.data;
+  }
+  return keyOf(values, decl.key);
+}
 
 /** "NA" means "not collected": a number is expected from the month a reason began to be collected. */
 function collectedButNA(
@@ -110,13 +122,11 @@ function collectedButNA(
   return month ? late.filter((c) => month >= c.collectedFrom!) : [];
 }
 
-export function typeRows(
-  table: CsvTable,
-  columns: readonly ColumnDecl[],
-  problems: Problem[],
-): TypedTable {
+export function typeRows(table: CsvTable, decl: TableDecl, problems: Problem[]): TypedTable {
+  const { columns } = decl;
   const result: TypedTable = {
     file: table.file,
+    key: decl.key,
     rows: [],
     rowsRead: table.rows.length,
     notAvailable: [],
@@ -152,9 +162,7 @@ export function typeRows(
           ),
         );
       }
-      // The row is left out, but its area and month are known: rules that look for it must not
-      // also report it missing.
-      const key = keyOf(raw, columns);
+      const key = keyOfBroken(raw, decl);
       if (key) result.broken.add(key);
       continue;
     }

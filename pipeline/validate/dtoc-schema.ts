@@ -21,6 +21,17 @@ export interface ColumnDecl {
   collectedFrom?: Month;
 }
 
+/** A declared CSV file: where it is, its columns, and the key that identifies a row. */
+export interface TableDecl {
+  path: string;
+  /**
+   * The columns whose values identify a row: (area name, month), in that order, in both files.
+   * Validation allows one row per key (DATA_ROW_DUPLICATE) and joins the two files on it.
+   */
+  key: readonly [area: string, month: string];
+  columns: readonly ColumnDecl[];
+}
+
 /** No month can exceed this for any row: England's largest month is about 200,000 days. */
 export const MAX_DAYS_PER_MONTH = 5_000_000;
 
@@ -76,7 +87,7 @@ export const REASON_FILE = {
     days('Total Delayed Transfers of Care'),
     { name: 'Period', kind: 'period', expected: 'a month and year such as "April 2015"' },
   ] satisfies ColumnDecl[],
-} as const;
+} as const satisfies TableDecl;
 
 export const ORG_FILE = {
   path: 'dtoc/delayed-days-by-responsible-org.csv',
@@ -88,7 +99,7 @@ export const ORG_FILE = {
     days('Both'),
     { name: 'Period_year', kind: 'period', expected: 'a month and year such as "April 2015"' },
   ] satisfies ColumnDecl[],
-} as const;
+} as const satisfies TableDecl;
 
 const CODE = /^(-|\d{3}|\d\d[A-Z]{2}|E\d{8})$/;
 

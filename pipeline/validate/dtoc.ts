@@ -10,7 +10,7 @@ import { readCsv } from './csv.ts';
 import { groupAreas, joinMonths, type LocatedMonth } from './dtoc-assemble.ts';
 import { findUnusualValues } from './dtoc-outliers.ts';
 import { checkEngland, checkMonths, checkTotals } from './dtoc-rules.ts';
-import { ORG_FILE, REASON_FILE, REASONS } from './dtoc-schema.ts';
+import { ORG_FILE, REASON_FILE, REASONS, type TableDecl } from './dtoc-schema.ts';
 import { typeRows, type TypedTable } from './dtoc-rows.ts';
 import { problem } from './problems.ts';
 
@@ -26,7 +26,7 @@ const ENGLAND = 'England';
 function readTable(
   file: InputFile | undefined,
   path: string,
-  columns: typeof REASON_FILE.columns | typeof ORG_FILE.columns,
+  decl: TableDecl,
   problems: Problem[],
 ): TypedTable | undefined {
   if (!file) {
@@ -34,7 +34,7 @@ function readTable(
     return undefined;
   }
   const table = readCsv(file, problems);
-  return table ? typeRows(table, columns, problems) : undefined;
+  return table ? typeRows(table, decl, problems) : undefined;
 }
 
 export function validateDtoc(
@@ -44,8 +44,8 @@ export function validateDtoc(
 ): DtocResult {
   const reasonPath = `${dataDir}/${REASON_FILE.path}`;
   const orgPath = `${dataDir}/${ORG_FILE.path}`;
-  const reasons = readTable(files.get(reasonPath), reasonPath, REASON_FILE.columns, problems);
-  const orgs = readTable(files.get(orgPath), orgPath, ORG_FILE.columns, problems);
+  const reasons = readTable(files.get(reasonPath), reasonPath, REASON_FILE, problems);
+  const orgs = readTable(files.get(orgPath), orgPath, ORG_FILE, problems);
   const result: DtocResult = {
     rowsRead: { [reasonPath]: reasons?.rowsRead ?? 0, [orgPath]: orgs?.rowsRead ?? 0 },
     rules: [],

@@ -1,4 +1,5 @@
 import type { ErrorCode, Location, Problem, Severity } from '../errors.ts';
+import * as msg from '../messages/index.ts';
 
 /** A message from the catalogue, before it is given a place. */
 export interface MessageDef {
@@ -25,4 +26,11 @@ export function errorsIn(problems: readonly Problem[]): Problem[] {
 
 export function warningsIn(problems: readonly Problem[]): Problem[] {
   return problems.filter((p) => p.severity === 'warning');
+}
+
+/** A warning made an error by --strict, saying so; an error as it is. */
+export function asError(p: Problem): Problem {
+  return p.severity === 'error'
+    ? p
+    : { ...p, severity: 'error', message: msg.strictWarning(p.message) };
 }

@@ -8,7 +8,7 @@ import type { Problem } from '../errors.ts';
 import * as msg from '../messages/index.ts';
 import type { InputFile } from '../types.ts';
 import { decodeText } from './csv.ts';
-import { problem } from './problems.ts';
+import { problem, type MessageDef } from './problems.ts';
 
 export type Path = readonly (string | number)[];
 
@@ -83,7 +83,10 @@ function locate(
   return { line: 1, column: 1 };
 }
 
-/** Validate parsed YAML against a schema; each zod issue becomes a located CONTENT_SCHEMA problem. */
+/**
+ * Validate parsed YAML against a schema; each zod issue becomes a located problem: CONTENT_SCHEMA,
+ * or the code of a refinement that gives its own (a claim's value out of range).
+ */
 export function checkSchema<T>(
   yaml: YamlFile,
   schema: z.ZodType<T>,
@@ -104,11 +107,19 @@ export function checkSchema<T>(
           ...yaml.locate(path, unknownKey !== undefined),
           ...(field ? { field: String(field) } : {}),
         },
-        msg.schemaIssue(describePath(yaml.data, path), issue.message, valueAt(yaml.data, path)),
+        problemOf(issue) ??
+          msg.schemaIssue(describePath(yaml.data, path), issue.message, valueAt(yaml.data, path)),
       ),
     );
   }
   return undefined;
+}
+
+/** A refinement that has its own error code passes the whole message as `params.problem`. */
+function problemOf(issue: z.core.$ZodIssue): MessageDef | undefined {
+  return issue.code === 'custom'
+    ? (issue.params as { problem?: MessageDef } | undefined)?.problem
+    : undefined;
 }
 
 function valueAt(data: unknown, path: Path): unknown {

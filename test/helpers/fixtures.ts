@@ -3,6 +3,7 @@
  * minimal briefing (one source file, a few claims and a quotation). Tests change one thing and
  * check the result.
  */
+import { NATIONAL_CHART_IDS } from '../../pipeline/charts/specs/national.ts';
 import { ORG_FILE, REASON_FILE, REASONS } from '../../pipeline/validate/dtoc-schema.ts';
 import { monthLabel, monthRange, type Month } from '../../pipeline/domain/periods.ts';
 import type { InputFile } from '../../pipeline/types.ts';
@@ -131,6 +132,7 @@ export const FIXTURE_OPTIONS = {
   dataDir: 'data',
   contentDir: 'data/bcf',
   templateDir: 'templates/bcf',
+  charts: NATIONAL_CHART_IDS,
   strict: false,
 };
 

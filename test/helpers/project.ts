@@ -3,6 +3,7 @@ import { cp, mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build, DEFAULT_OPTIONS, type BuildOptions } from '../../pipeline/build.ts';
+import { NATIONAL_CHART_IDS } from '../../pipeline/charts/specs/national.ts';
 import { FileBuildEffects, type BuildEvent } from '../../pipeline/effects.ts';
 import { validate } from '../../pipeline/stages/validate.ts';
 import type { InputFile, ValidDataset } from '../../pipeline/types.ts';
@@ -45,6 +46,7 @@ export const VALIDATE_OPTIONS = {
   dataDir: 'data',
   contentDir: 'data/bcf',
   templateDir: 'templates/bcf',
+  charts: NATIONAL_CHART_IDS,
   strict: false,
   date: '2026-11-23',
 };

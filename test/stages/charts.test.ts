@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import * as vega from 'vega';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { nationalCharts } from '../../pipeline/charts/specs/national.ts';
+import { NATIONAL_CHART_IDS, nationalCharts } from '../../pipeline/charts/specs/national.ts';
 import { renderSvg } from '../../pipeline/charts/render.ts';
 import { CHART_WIDTH } from '../../pipeline/charts/theme.ts';
 import { textWidth } from '../../pipeline/fonts.ts';
@@ -26,6 +26,11 @@ describe('national chart specs', () => {
       expect(def.sourceLine).toMatch(/^Source: /);
       expect(def.table.rows.length).toBeGreaterThan(0);
     }
+  });
+
+  it('makes exactly the charts validation lets a template place, in that order', () => {
+    // {{chart "id"}} is checked against NATIONAL_CHART_IDS before anything is rendered.
+    expect(defs.map((d) => d.id)).toEqual(NATIONAL_CHART_IDS);
   });
 
   it.each(['planned-vs-actual', 'days-by-year', 'days-by-reason', 'responsible-by-year'])(

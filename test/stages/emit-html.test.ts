@@ -1,5 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Element } from 'domhandler';
 import { parseDocument, DomUtils } from 'htmlparser2';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { PROJECT } from '../helpers/project.ts';
@@ -58,6 +59,36 @@ describe('the HTML summary', () => {
     const targets = [...html.matchAll(/<a class="cite" href="#([^"]+)"/g)].map((m) => m[1]);
     expect(targets.length).toBeGreaterThan(30);
     for (const id of new Set(targets)) expect(html).toContain(`<li id="${id}">`);
+  });
+
+  it('links every figure to an entry in the Sources section, by a marker or the number itself', () => {
+    // Issue 5: each figure in the HTML links to its source entry, table cells (cite=false) too.
+    const doc = parseDocument(html);
+    const sources = DomUtils.findOne(
+      (el) => el.name === 'ol' && el.attribs.class === 'sources',
+      doc.children,
+    )!;
+    const entries = new Set(
+      DomUtils.getElementsByTagName('li', sources).map((li) => `#${li.attribs.id}`),
+    );
+    const figures = DomUtils.findAll((el) => el.attribs.class === 'fig', doc.children);
+    expect(figures.length).toBeGreaterThan(30);
+    const linkOf = (fig: Element): string | undefined => {
+      const around = fig.parent as Element | null;
+      if (around?.name === 'a') return around.attribs.href;
+      const next = DomUtils.nextElementSibling(fig);
+      return next?.name === 'a' && next.attribs.class === 'cite' ? next.attribs.href : undefined;
+    };
+    const unlinked = figures.filter((fig) => !entries.has(linkOf(fig) ?? ''));
+    expect(unlinked.map((fig) => DomUtils.textContent(fig))).toEqual([]);
+    // The eight numbers of the plan table link without a marker.
+    const table = DomUtils.findOne(
+      (el) => el.name === 'table' && DomUtils.textContent(el).includes('Planned change'),
+      doc.children,
+    )!;
+    const inTable = DomUtils.findAll((el) => el.attribs.class === 'fig', table.children);
+    expect(inTable).toHaveLength(8);
+    for (const fig of inTable) expect((fig.parent as Element).attribs.class).toBe('source-link');
   });
 
   it('has a print stylesheet and a narrow-screen layout', () => {

@@ -60,6 +60,18 @@ describe('the briefing PDF', () => {
     expect(structure).toMatch(/Link \(inline\)\n\s+"\[1\]"/);
   });
 
+  it('links each number of the plan table (cite=false) to its source entry, naming the source', () => {
+    // No marker in the table: the number itself is the link, its annotation says which source.
+    const links = Object.values(objects)
+      .map((o) => o.value)
+      .filter(
+        (v) => v?.['/Subtype'] === '/Link' && String(v['/Contents']).startsWith('u:Source [2]: '),
+      );
+    expect(links).toHaveLength(8);
+    for (const link of links)
+      expect(deref(link!['/A'])).toEqual({ '/S': '/GoTo', '/D': 'u:source-pac-2017' });
+  });
+
   it('gives every figure alternative text', () => {
     const figures = Object.values(objects)
       .map((o) => o.value)

@@ -24,6 +24,25 @@ describe('fill: helpers', () => {
     );
   });
 
+  it('with cite=false, makes the figure itself the link to its source entry, named for screen readers', () => {
+    const doc = fill(
+      '<table><thead><tr><th>A</th></tr></thead><tbody><tr><td>{{fig "rise" cite=false}}</td></tr></tbody></table>',
+    );
+    expect(doc.html).toContain(
+      '<td><a class="source-link" href="#source-article" title="Source [1]: The Paper, A report"><span class="fig">1,234</span><span class="visually-hidden"> (source [1])</span></a></td>',
+    );
+    // In the PDF: the number alone, as a link to the entry that says which source it is.
+    const table = doc.blocks.find((b) => b.kind === 'table')!;
+    expect(table.kind === 'table' && table.rows[0]![0]).toEqual([
+      {
+        text: '1,234',
+        href: '#source-article',
+        plain: true,
+        title: 'Source [1]: The Paper, A report',
+      },
+    ]);
+  });
+
   it('escapes data: a claim label or quotation with markup is shown as text', () => {
     const valid = validate({ files: fixtureFiles() }, FIXTURE_OPTIONS);
     const quote = valid.briefing.quotes[0]!;

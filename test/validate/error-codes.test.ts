@@ -1,14 +1,34 @@
 /**
  * One failing fixture per input error code: each test changes one thing in the valid in-memory
  * fixture and checks the problem's code and location (file, line, field), never its wording.
+ * The codes raised after validation (a chart that cannot be drawn, a distribution already
+ * running) are at the end, triggered the way they happen.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ErrorCode, Location, Problem } from '../../pipeline/errors.ts';
+import { daysByYear } from '../../pipeline/charts/specs/national.ts';
+import { lockState } from '../../pipeline/distribute/ledger.ts';
+import {
+  PipelineError,
+  type ErrorCode,
+  type Location,
+  type Problem,
+} from '../../pipeline/errors.ts';
 import { monthRange, type Month } from '../../pipeline/domain/periods.ts';
+import { renderCharts } from '../../pipeline/stages/charts.ts';
 import { validate, type ValidateOptions } from '../../pipeline/stages/validate.ts';
 import type { InputFile, ValidDataset } from '../../pipeline/types.ts';
 import { readCsv } from '../../pipeline/validate/csv.ts';
-import { MAX_DAYS_PER_MONTH } from '../../pipeline/validate/dtoc-schema.ts';
+import { joinMonths } from '../../pipeline/validate/dtoc-assemble.ts';
+import { typeRows } from '../../pipeline/validate/dtoc-rows.ts';
+import {
+  MAX_DAYS_PER_MONTH,
+  ORG_FILE,
+  REASON_FILE,
+  type TableDecl,
+} from '../../pipeline/validate/dtoc-schema.ts';
 import {
   AREAS,
   CONTENT,
@@ -291,15 +311,15 @@ describe('error codes: cells', () => {
     });
   });
 
-  it('a column named twice in the header is a problem on line 1, not silently the last one', () => {
-    // checkHeader accepts a repeated declared column; typeRows then keeps the last copy's value.
+  it('DATA_COLUMN_DUPLICATE: a column named twice in the header, at line 1 and the second copy', () => {
+    // checkHeader accepted a repeated declared column; typeRows then kept the last copy's value.
     const rows = dtocRows().orgs.map((r) => [...r, r[1]!]);
-    const problems = fail({ orgCsv: toCsv([...ORG_HEADER, 'NHS'], rows) });
-    expect(problems).toContainEqual(
-      expect.objectContaining({
-        at: expect.objectContaining({ file: ORGS, line: 1, field: 'NHS' }),
-      }),
-    );
+    expectAt(fail({ orgCsv: toCsv([...ORG_HEADER, 'NHS'], rows) }), 'DATA_COLUMN_DUPLICATE', {
+      file: ORGS,
+      line: 1,
+      column: ORG_HEADER.length + 1,
+      field: 'NHS',
+    });
   });
 
   it('a row whose quoted cell spans two lines is located at the line it starts on', () => {
@@ -352,6 +372,31 @@ describe('error codes: keys and domain rules', () => {
       file: ORGS,
       line: lineOfRow(orgRows.orgs.length - 1),
       field: 'Period_year',
+    });
+  });
+
+  it('DATA_ROW_DUPLICATE: "one row per area and month" is the key each file declares', () => {
+    // Derby's row in month 13 given Barnet's code: a duplicate only under a (Code, Period) key.
+    const rows = dtocRows();
+    const i = row(13, 'Derby');
+    rows.reasons[i]![R.code] = 'E09000003';
+    const duplicates = (key: TableDecl['key']): Problem[] => {
+      const problems: Problem[] = [];
+      const typed = (decl: TableDecl, path: string, text: string) =>
+        typeRows(readCsv({ path, bytes: enc(text) }, problems)!, decl, problems);
+      joinMonths(
+        typed({ ...REASON_FILE, key }, REASONS, reasonCsv(rows)),
+        typed(ORG_FILE, ORGS, orgCsv(rows)),
+        problems,
+      );
+      return problems.filter((p) => p.code === 'DATA_ROW_DUPLICATE');
+    };
+    expect(REASON_FILE.key).toEqual(['Name', 'Period']);
+    expect(duplicates(REASON_FILE.key)).toEqual([]);
+    expectAt(duplicates(['Code', 'Period']), 'DATA_ROW_DUPLICATE', {
+      file: REASONS,
+      line: lineOfRow(i),
+      field: 'Period',
     });
   });
 
@@ -517,9 +562,11 @@ describe('error codes: keys and domain rules', () => {
       expect(valid.report.warnings[0]!.severity).toBe('warning');
     });
 
-    it('is an error with --strict', () => {
+    it('is an error with --strict, reported as one', () => {
       const { rows, at } = unusual();
-      expectAt(fail({ rows }, { strict: true }), 'DATA_VALUE_UNUSUAL', at);
+      expect(expectAt(fail({ rows }, { strict: true }), 'DATA_VALUE_UNUSUAL', at).severity).toBe(
+        'error',
+      );
     });
   });
 });
@@ -717,6 +764,54 @@ describe('error codes: claims and quotations', () => {
     });
   });
 
+  describe('CLAIM_VALUE_OUT_OF_RANGE', () => {
+    /** The claim "rise" (line 1; its value on line 3) with another value, unit or `change`. */
+    const rise = (value: string, unit = 'days', extra = '') =>
+      CONTENT['claims.yaml'].replace(
+        '  value: 1234\n  unit: days\n',
+        `  value: ${value}\n  unit: ${unit}\n${extra}`,
+      );
+    const outOfRange = (claims: string) =>
+      expectAt(fail({ content: { 'claims.yaml': claims } }), 'CLAIM_VALUE_OUT_OF_RANGE', {
+        file: CLAIMS,
+        line: 3,
+        field: 'value',
+      });
+
+    it('a value its unit does not allow, at `value`', () => {
+      outOfRange(rise('-1234')); // days are 0 or more…
+      outOfRange(rise('1234.5')); // …and whole
+      outOfRange(rise('2.5', 'count', '  qualifier: about\n'));
+      outOfRange(rise('-3', 'count'));
+      outOfRange(rise('120', 'percent')); // a share is at most 100
+      outOfRange(rise('-0.5', 'gbp-m'));
+      outOfRange(rise('-1234', 'admissions'));
+    });
+
+    it('a change (`change: true`) may be negative, but a percent change not below -100', () => {
+      expect(
+        run({ content: { 'claims.yaml': rise('-1234', 'days', '  change: true\n') } }),
+      ).toBeDefined();
+      expect(
+        run({ content: { 'claims.yaml': rise('14', 'percent', '  change: true\n') } }),
+      ).toBeDefined();
+      outOfRange(rise('-150', 'percent', '  change: true\n'));
+      outOfRange(rise('-12.5', 'days', '  change: true\n'));
+    });
+
+    it('CONTENT_SCHEMA: `change` must agree with a compute rule, at `change`', () => {
+      const claims = CONTENT['claims.yaml'].replace(
+        '  unit: days\n  compute',
+        '  unit: days\n  change: true\n  compute',
+      );
+      expectAt(fail({ content: { 'claims.yaml': claims } }), 'CONTENT_SCHEMA', {
+        file: CLAIMS,
+        line: 10,
+        field: 'change',
+      });
+    });
+  });
+
   describe('CLAIM_SOURCES_CONFLICT', () => {
     const second = (extra: string) =>
       CONTENT['claims.yaml'].replace(
@@ -823,6 +918,32 @@ describe('error codes: templates', () => {
     });
   });
 
+  it('TEMPLATE_CLAIM_UNKNOWN: {{fig}} with no id, or an unquoted one, is caught before rendering', () => {
+    // Handlebars calls {{fig}} with no id at all, and {{fig rise}} with the variable `rise`
+    // (undefined): either failed only when rendered, as TEMPLATE_RENDER with no line.
+    for (const call of ['{{fig}}', '{{fig rise}}', '{{fig cite=false}}']) {
+      expectAt(fail({ template: `${TEMPLATE}\n\n<td>${call}</td>` }), 'TEMPLATE_CLAIM_UNKNOWN', {
+        file: HBS,
+        line: 3,
+        column: 5,
+        field: 'fig',
+      });
+    }
+  });
+
+  it('TEMPLATE_CHART_UNKNOWN: {{chart}} names no chart the briefing makes, at its line and column', () => {
+    // Charts are rendered after validation, so a wrong id used to pass --check and fail the build.
+    expect(run({ template: `${TEMPLATE}\n{{chart "days-by-year"}}` }).report.warnings).toEqual([]);
+    for (const call of ['{{chart "unknown"}}', '{{chart}}']) {
+      expectAt(fail({ template: `${TEMPLATE}\n  ${call}` }), 'TEMPLATE_CHART_UNKNOWN', {
+        file: HBS,
+        line: 2,
+        column: 3,
+        field: 'chart',
+      });
+    }
+  });
+
   it('TEMPLATE_SYNTAX: a template that cannot be parsed, at its line', () => {
     expectAt(fail({ template: `${TEMPLATE}\n<p>{{fig "rise"</p>` }), 'TEMPLATE_SYNTAX', {
       file: HBS,
@@ -843,5 +964,53 @@ describe('error codes: templates', () => {
     const template = `${TEMPLATE}\n{{#if meta.title}}\n<p>x</p>\n{{/each}}`;
     const p = expectProblem(fail({ template }), 'TEMPLATE_SYNTAX', { file: HBS });
     expect([2, 4]).toContain(p.at.line);
+  });
+});
+
+// ---------- after validation: charts and distribution ----------
+
+/** The code and location of the PipelineError `promise` rejects with. */
+async function failure(promise: Promise<unknown>): Promise<Pick<PipelineError, 'code' | 'at'>> {
+  const error: unknown = await promise.then(
+    () => expect.fail('expected it to fail'),
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(PipelineError);
+  const { code, at } = error as PipelineError;
+  return { code, at };
+}
+
+describe('error codes: rendering and distribution', () => {
+  it('CHART_RENDER: a spec Vega-Lite warns about stops the chart, located at its id', async () => {
+    // A shape asked of a bar, which Vega-Lite drops with a warning; warnings are errors here.
+    const def = daysByYear(run());
+    expect(await renderCharts([def], { files: false })).toHaveLength(1);
+    const spec = structuredClone(def.spec) as { layer: { encoding: Record<string, unknown> }[] };
+    spec.layer[0]!.encoding.shape = { field: 'bcf', type: 'nominal' };
+    const error = await failure(
+      renderCharts([{ ...def, spec: spec as unknown as typeof def.spec }], { files: false }),
+    );
+    expect(error).toEqual({
+      code: 'CHART_RENDER',
+      at: { file: 'pipeline/charts/specs', field: 'days-by-year' },
+    });
+  });
+
+  it('DISTRIBUTE_LOCKED: a second send while another holds the state, at the state folder', async () => {
+    // The first run holds <state>.lock (its owner, this process, is alive) while it sends.
+    const state = await mkdtemp(join(tmpdir(), 'briefing-state-'));
+    try {
+      const release = await lockState(state);
+      expect(await failure(lockState(state))).toEqual({
+        code: 'DISTRIBUTE_LOCKED',
+        at: { file: state },
+      });
+      await release();
+      await (
+        await lockState(state)
+      )(); // free again once the first run ends
+    } finally {
+      for (const dir of [state, `${state}.lock`]) await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -371,6 +371,17 @@ export function responsibleByYear(valid: ValidDataset): ChartDef {
   };
 }
 
+/**
+ * The ids of the national charts, known before anything is rendered: validation checks each
+ * {{chart "id"}} in the template against them. Each is the id of one chart `nationalCharts` makes.
+ */
+export const NATIONAL_CHART_IDS = [
+  'planned-vs-actual',
+  'days-by-year',
+  'days-by-reason',
+  'responsible-by-year',
+] as const;
+
 /** The charts of the national briefing, in the order they appear. */
 export function nationalCharts(valid: ValidDataset): ChartDef[] {
   return [plannedVsActual(valid), daysByYear(valid), daysByReason(valid), responsibleByYear(valid)];
