@@ -9,11 +9,79 @@ import type { DrawOp, PathSeg } from '../types.ts';
 type Doc = PDFKit.PDFDocument;
 
 function trace(doc: Doc, path: PathSeg[]): void {
+  let x = Number.NaN;
+  let y = Number.NaN;
   for (const seg of path) {
-    if (seg[0] === 'M') doc.moveTo(seg[1], seg[2]);
-    else if (seg[0] === 'L') doc.lineTo(seg[1], seg[2]);
-    else if (seg[0] === 'C') doc.bezierCurveTo(seg[1], seg[2], seg[3], seg[4], seg[5], seg[6]);
-    else doc.closePath();
+    if (seg[0] === 'M') doc.moveTo((x = seg[1]), (y = seg[2]));
+    else if (seg[0] === 'L') {
+      // vega starts a circle with a line to the point the path is already at: nothing to draw.
+      if (seg[1] !== x || seg[2] !== y) doc.lineTo((x = seg[1]), (y = seg[2]));
+    } else if (seg[0] === 'C') {
+      doc.bezierCurveTo(seg[1], seg[2], seg[3], seg[4], (x = seg[5]), (y = seg[6]));
+    } else {
+      doc.closePath();
+      x = y = Number.NaN;
+    }
+  }
+}
+
+/** The same path: vega fills and then strokes a mark's path, and the recorder shares its segments. */
+const samePath = (a: PathSeg[], b: PathSeg[]): boolean =>
+  a.length === b.length && a.every((seg, i) => seg === b[i]);
+
+type StrokeOp = Extract<DrawOp, { t: 'stroke' }>;
+
+/**
+ * The graphics state the replay has set, so that each colour, opacity and line style is written
+ * once, when it changes, not again for every mark (a strip of 150 dots would otherwise set the
+ * same grey 150 times). Unknown (undefined) until set; saved and restored with the PDF's own.
+ */
+interface Set {
+  fill?: string;
+  stroke?: string;
+  line?: string;
+}
+
+class StateTracker {
+  private state: Set = {};
+  private readonly stack: Set[] = [];
+
+  constructor(private readonly doc: Doc) {}
+
+  save(): void {
+    this.stack.push({ ...this.state });
+    this.doc.save();
+  }
+
+  restore(): void {
+    this.state = this.stack.pop() ?? {};
+    this.doc.restore();
+  }
+
+  fill(colour: string, alpha: number): void {
+    const key = `${colour} ${alpha}`;
+    if (this.state.fill === key) return;
+    this.doc.fillColor(colour, alpha);
+    this.state.fill = key;
+  }
+
+  stroke(op: StrokeOp): void {
+    const dashed = op.dash.length > 0 && op.dash.every((d) => d > 0);
+    const line = `${op.width} ${op.cap} ${op.join} ${op.miter} ${dashed ? `${op.dash.join(',')}@${op.dashOffset}` : ''}`;
+    if (this.state.line !== line) {
+      this.doc
+        .lineWidth(op.width)
+        .lineCap(op.cap as 'butt')
+        .lineJoin(op.join as 'miter')
+        .miterLimit(op.miter);
+      if (dashed) this.doc.dash(op.dash as unknown as number, { phase: op.dashOffset });
+      else this.doc.undash();
+      this.state.line = line;
+    }
+    const key = `${op.colour} ${op.alpha}`;
+    if (this.state.stroke === key) return;
+    this.doc.strokeColor(op.colour, op.alpha);
+    this.state.stroke = key;
   }
 }
 
@@ -31,35 +99,43 @@ export function drawChart(doc: Doc, ops: DrawOp[], x: number, y: number, scale: 
   doc.save();
   doc.translate(x, y);
   if (scale !== 1) doc.scale(scale);
-  for (const op of ops) {
+  const state = new StateTracker(doc);
+  for (let i = 0; i < ops.length; i++) {
+    const op = ops[i]!;
     switch (op.t) {
       case 'save':
-        doc.save();
+        state.save();
         break;
       case 'restore':
-        doc.restore();
+        state.restore();
         break;
       case 'clip':
         trace(doc, op.path);
         doc.clip();
         break;
-      case 'fill':
-        if (!visible(op.colour) || op.alpha <= 0) break;
-        trace(doc, op.path);
-        doc.fillColor(op.colour, op.alpha).fill(op.evenOdd ? 'even-odd' : 'non-zero');
+      case 'fill': {
+        const next = ops[i + 1];
+        const fills = visible(op.colour) && op.alpha > 0;
+        if (next?.t === 'stroke' && samePath(op.path, next.path) && strokes(next)) {
+          // Fill and stroke of one path: traced once, painted with one operator (B).
+          trace(doc, op.path);
+          if (fills) state.fill(op.colour, op.alpha);
+          state.stroke(next);
+          if (fills) doc.fillAndStroke(op.evenOdd ? 'even-odd' : undefined);
+          else doc.stroke();
+          i++;
+        } else if (fills) {
+          trace(doc, op.path);
+          state.fill(op.colour, op.alpha);
+          doc.fill(op.evenOdd ? 'even-odd' : 'non-zero');
+        }
         break;
+      }
       case 'stroke':
-        if (!visible(op.colour) || op.alpha <= 0 || op.width <= 0) break;
+        if (!strokes(op)) break;
         trace(doc, op.path);
-        doc
-          .lineWidth(op.width)
-          .lineCap(op.cap as 'butt')
-          .lineJoin(op.join as 'miter')
-          .miterLimit(op.miter);
-        if (op.dash.length && op.dash.every((d) => d > 0))
-          doc.dash(op.dash as unknown as number, { phase: op.dashOffset });
-        else doc.undash();
-        doc.strokeColor(op.colour, op.alpha).stroke();
+        state.stroke(op);
+        doc.stroke();
         break;
       case 'text': {
         if (!visible(op.colour) || op.alpha <= 0) break;
@@ -88,3 +164,5 @@ export function drawChart(doc: Doc, ops: DrawOp[], x: number, y: number, scale: 
   }
   doc.restore();
 }
+
+const strokes = (op: StrokeOp): boolean => visible(op.colour) && op.alpha > 0 && op.width > 0;
