@@ -4,7 +4,26 @@
  * untouched. Content files and templates: cli-bad-content.test.ts.
  */
 import { describe, it } from 'vitest';
-import { cell, expectRefused, onLine, ORGS, REASONS, type BadInput } from './helpers/bad-input.ts';
+import {
+  addColumn,
+  addTo,
+  cell,
+  dropRows,
+  expectRefused,
+  onLine,
+  ORGS,
+  REASONS,
+  type BadInput,
+} from './helpers/bad-input.ts';
+
+const TOTAL = 'Total Delayed Transfers of Care';
+
+/** England's row for April 2011 (line 2 of both files) moved by `delta` days, every sum kept. */
+const englandMoved = (delta: number): Pick<BadInput, 'file' | 'edit' | 'also'> => ({
+  file: REASONS,
+  edit: (t) => addTo(2, 13, delta)(addTo(2, 2, delta)(t)),
+  also: [{ file: ORGS, edit: addTo(2, 1, delta) }],
+});
 
 const CASES: BadInput[] = [
   { name: 'a missing file', file: ORGS, edit: 'delete', expect: `${ORGS} DATA_FILE_MISSING` },
@@ -116,6 +135,75 @@ const CASES: BadInput[] = [
     file: REASONS,
     edit: cell(4, 0, '716'),
     expect: `${REASONS}:4 [Code] DATA_AREA_CODE_CONFLICT`,
+  },
+  {
+    name: 'an unknown column',
+    file: ORGS,
+    edit: addColumn('Notes', 'checked'),
+    expect: `${ORGS}:1:6 [Notes] DATA_COLUMN_UNKNOWN`,
+  },
+  {
+    name: 'a column named twice',
+    file: ORGS,
+    edit: addColumn('NHS', '0'),
+    expect: `${ORGS}:1:6 [NHS] DATA_COLUMN_DUPLICATE`,
+  },
+  {
+    name: '"NA" (not collected) in a month the reason was collected',
+    file: REASONS,
+    edit: cell(8308, 12, 'NA'),
+    expect: `${REASONS}:8308 [Other] DATA_FIELD_NOT_NUMBER`,
+    problems: 1,
+  },
+  // A row that is not there has no line: the message names the file, the column and the month.
+  {
+    name: 'an area missing a month',
+    file: REASONS,
+    edit: dropRows('Derby', 'June 2016'),
+    also: [{ file: ORGS, edit: dropRows('Derby', 'June 2016') }],
+    expect: `${REASONS} [Period] DATA_MONTH_MISSING: Derby has no row for June 2016`,
+    problems: 1,
+  },
+  {
+    name: 'an area missing the latest months (not delivered, not ended)',
+    file: REASONS,
+    edit: dropRows('Derby', '(February|March) 2019'),
+    also: [{ file: ORGS, edit: dropRows('Derby', '(February|March) 2019') }],
+    expect: `${REASONS} [Period] DATA_MONTH_MISSING: Derby has no rows from February 2019 to March 2019`,
+    problems: 1,
+  },
+  {
+    name: 'a responsible-organisation row missing for an area and month',
+    file: ORGS,
+    edit: dropRows('Derby', 'June 2016'),
+    expect: `${ORGS} [Name] DATA_ORG_ROW_MISSING: no row for Derby, June 2016, which ${REASONS}:8006 has`,
+    problems: 1,
+  },
+  {
+    name: 'a responsible-organisation row with no reasons row',
+    file: REASONS,
+    edit: dropRows('Derby', 'June 2016'),
+    expect: `${ORGS}:8006 [Name] DATA_ORG_ROW_MISSING`,
+  },
+  {
+    name: 'no England rows',
+    file: REASONS,
+    edit: (t) => t.replace(/^"-","England",.*\n/gm, ''),
+    also: [{ file: ORGS, edit: (t) => t.replace(/^"England",.*\n/gm, '') }],
+    expect: `${REASONS} [Name] DATA_ENGLAND_MISSING`,
+    problems: 1,
+  },
+  {
+    name: 'England below the sum of its areas',
+    ...englandMoved(-5000),
+    expect: `${REASONS}:2 [${TOTAL}] DATA_ENGLAND_BELOW_AREAS`,
+    problems: 1,
+  },
+  {
+    name: 'England more than 1% above the sum of its areas',
+    ...englandMoved(5000),
+    expect: `${REASONS}:2 [${TOTAL}] DATA_ENGLAND_FAR_FROM_AREAS`,
+    problems: 1,
   },
 ];
 
