@@ -7,7 +7,10 @@ import { describe, it } from 'vitest';
 import { expectRefused, type BadInput } from './helpers/bad-input.ts';
 
 const CLAIMS = 'data/bcf/claims.yaml';
+const QUOTES = 'data/bcf/quotes.yaml';
+const SOURCES = 'data/bcf/sources.yaml';
 const HBS = 'templates/bcf/briefing.hbs';
+const SHORTFALL = '{{quote "morse-shortfall"}}';
 
 const CASES: BadInput[] = [
   // ---------- content files ----------
@@ -25,6 +28,23 @@ const CASES: BadInput[] = [
     expect: `${CLAIMS}:11:10 [value] CONTENT_SCHEMA`,
   },
   {
+    name: 'an id used twice',
+    file: CLAIMS,
+    edit: (t) => t.replace('- id: dtoc-days-2016-17', '- id: dtoc-days-2011-12'),
+    expect: `${CLAIMS}:192:7 [id] CONTENT_ID_DUPLICATE`,
+  },
+  {
+    name: 'a claim citing a source not in sources.yaml',
+    file: CLAIMS,
+    edit: (t) =>
+      t.replace(
+        '{ source: pac-2017, locator: "paragraph 3" }',
+        '{ source: pac-2071, locator: "paragraph 3" }',
+      ),
+    expect: `${CLAIMS}:146:7 [source] CONTENT_SOURCE_UNKNOWN`,
+    problems: 1,
+  },
+  {
     name: 'a citation to the wrong line',
     file: CLAIMS,
     edit: (t) => t.replace('line: 5, says: "£5.3bn"', 'line: 6, says: "£5.3bn"'),
@@ -37,13 +57,84 @@ const CASES: BadInput[] = [
     edit: (t) => t.replace('value: 185000', 'value: 175000'),
     expect: `${CLAIMS}:92:10 [value] CLAIM_DRIFT`,
   },
+  {
+    name: 'a figure the data cannot give (a year not in the data)',
+    file: CLAIMS,
+    edit: (t) => t.replace('area: England, year: 2018-19', 'area: England, year: 2019-20'),
+    expect: `${CLAIMS}:202:12 [compute] CLAIM_COMPUTE_UNKNOWN`,
+    problems: 1,
+  },
+  {
+    name: 'a quotation cited to the wrong line',
+    file: QUOTES,
+    edit: (t) => t.replace('article-chp, line: 13 }', 'article-chp, line: 14 }'),
+    expect: `${QUOTES}:15:9 [line] CONTENT_CITATION_NOT_FOUND`,
+    problems: 1,
+  },
+  {
+    name: 'a quotation whose words are not what the source says',
+    file: QUOTES,
+    edit: (t) => t.replace('far short of plans', 'far short of the plans'),
+    expect: `${QUOTES}:15:9 [line] CONTENT_CITATION_NOT_FOUND`,
+    problems: 1,
+  },
+  {
+    name: 'a quotation citing a source not in sources.yaml',
+    file: QUOTES,
+    edit: (t) => t.replace('article-chp, line: 13 }', 'article-cph, line: 13 }'),
+    expect: `${QUOTES}:15:9 [source] CONTENT_SOURCE_UNKNOWN`,
+    problems: 1,
+  },
+  {
+    name: 'a source file that is not there',
+    file: 'data/sources/002_978a55f61a792a97.txt',
+    edit: 'delete',
+    expect: `${SOURCES}:28:9 [file] CONTENT_SOURCE_FILE_MISSING`,
+    problems: 1,
+  },
   // ---------- templates ----------
+  {
+    name: 'a template that cannot be parsed',
+    file: HBS,
+    edit: (t) => t.replace(SHORTFALL, '{{quote "morse-shortfall"}'),
+    expect: `${HBS}:61 TEMPLATE_SYNTAX`,
+    problems: 1,
+  },
+  {
+    name: 'a template block closed by the wrong tag',
+    file: HBS,
+    edit: (t) => t.replace(SHORTFALL, `{{#if meta.title}}${SHORTFALL}{{/each}}`),
+    expect: `${HBS}:61 TEMPLATE_SYNTAX`,
+    problems: 1,
+  },
   {
     name: 'a template naming an unknown figure',
     file: HBS,
     edit: (t) => t.replace('{{fig "local-plans"}}', '{{fig "local-plan"}}'),
     expect: `${HBS}:17:122 [fig] TEMPLATE_CLAIM_UNKNOWN`,
     problems: 1,
+  },
+  {
+    name: 'a template naming an unknown quotation',
+    file: HBS,
+    edit: (t) => t.replace(SHORTFALL, '{{quote "morse-shortfal"}}'),
+    expect: `${HBS}:61:3 [quote] TEMPLATE_QUOTE_UNKNOWN`,
+    problems: 1,
+  },
+  {
+    name: 'a template naming an unknown source',
+    file: HBS,
+    edit: (t) => t.replace('{{src "nao-2017"}}', '{{src "nao-2071"}}'),
+    expect: `${HBS}:46:50 [src] CONTENT_SOURCE_UNKNOWN`,
+    problems: 1,
+  },
+  // Found when the template is filled, after validation: one located error, not a list.
+  {
+    name: 'a template naming an unknown chart',
+    file: HBS,
+    edit: (t) => t.replace('{{chart "days-by-year"}}', '{{chart "days-by-yaer"}}'),
+    expect: `${HBS}:69:3 TEMPLATE_CHART_UNKNOWN`,
+    args: ['--only', 'national'],
   },
 ];
 
