@@ -1,9 +1,11 @@
 /**
  * Stage 4c: emit the validation report, as JSON for tools and as accessible HTML for people:
- * inputs with their checksums, rows read, rules applied, warnings, values not available, figures
- * recomputed from the data, and where the sources disagree.
+ * inputs with their checksums, rows read, rules applied, warnings, values not available, the
+ * financial years in the data (partial ones labelled), figures recomputed from the data, and
+ * where the sources disagree.
  */
 import { formatDate, formatNumber } from '../domain/format.ts';
+import { monthLabel } from '../domain/periods.ts';
 import { formatLocation } from '../errors.ts';
 import { renderPage, type PageTemplate } from '../html/page.ts';
 import type { OutputFile, ValidDataset } from '../types.ts';
@@ -12,6 +14,17 @@ export const REPORT_FILES = {
   json: 'validation-report.json',
   html: 'validation-report.html',
 } as const;
+
+/** The financial years in the data: a partial one is never compared with a full one. */
+function financialYears(valid: ValidDataset) {
+  return valid.dtoc.years.map((y) => ({
+    year: y.label,
+    first: y.months[0]!,
+    last: y.months.at(-1)!,
+    months: y.months.length,
+    partial: y.partial,
+  }));
+}
 
 /** Everything the HTML report shows, formatted for reading. */
 export function reportView(valid: ValidDataset, briefingHtml: string) {
@@ -65,6 +78,11 @@ export function reportView(valid: ValidDataset, briefingHtml: string) {
     })),
     rules: report.rules.map((r) => ({ ...r, checked: formatNumber(r.checked) })),
     notAvailable: report.notAvailable.map((n) => ({ ...n, count: formatNumber(n.count) })),
+    years: financialYears(valid).map((y) => ({
+      year: y.year,
+      months: `${monthLabel(y.first)} to ${monthLabel(y.last)}`,
+      status: y.partial ? `Partial (${y.months} of 12 months)` : 'Complete',
+    })),
     inputs: report.inputs.map((i) => ({
       ...i,
       rows: i.rows === undefined ? '—' : formatNumber(i.rows),
@@ -77,12 +95,15 @@ export function emitValidationReport(
   page: PageTemplate,
   briefingHtml: string,
 ): OutputFile[] {
+  const json = {
+    ...valid.report,
+    financialYears: financialYears(valid),
+    discrepancies: valid.briefing.discrepancies,
+  };
   return [
     {
       path: REPORT_FILES.json,
-      bytes: new TextEncoder().encode(
-        `${JSON.stringify({ ...valid.report, discrepancies: valid.briefing.discrepancies }, null, 2)}\n`,
-      ),
+      bytes: new TextEncoder().encode(`${JSON.stringify(json, null, 2)}\n`),
     },
     { path: REPORT_FILES.html, bytes: renderPage(page, reportView(valid, briefingHtml)) },
   ];

@@ -8,6 +8,7 @@ let json: {
   warnings: unknown[];
   notAvailable: { field: string; value: string; count: number }[];
   claimChecks: { claim: string; stated: number; computed: number; ok: boolean }[];
+  financialYears: { year: string; months: number; partial: boolean }[];
   discrepancies: {
     kind: string;
     ids: string[];
@@ -54,6 +55,17 @@ describe('the validation report', () => {
     expect(html).toContain('<td class="num">184,610</td>');
   });
 
+  it('lists the financial years in the data, all eight complete', () => {
+    expect(json.financialYears.map((y) => [y.year, y.months, y.partial])).toEqual(
+      ['2011-12', '2012-13', '2013-14', '2014-15', '2015-16', '2016-17', '2017-18', '2018-19'].map(
+        (year) => [year, 12, false],
+      ),
+    );
+    expect(html).toContain(
+      '<tr><th scope="row">2018-19</th><td>April 2018 to March 2019</td><td>Complete</td></tr>',
+    );
+  });
+
   it("reports the 183,000 conflict and the reviewer's explanation", () => {
     const conflict = json.discrepancies.find((d) => d.kind === 'figure')!;
     expect(conflict.versions).toContainEqual({
@@ -72,6 +84,7 @@ describe('the validation report', () => {
       'Figures checked against the data',
       'Where sources disagree',
       'Rules applied',
+      'Financial years',
       'Values not available',
       'Inputs',
     ]) {
