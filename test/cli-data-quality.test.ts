@@ -136,7 +136,9 @@ describe.concurrent('data that is valid but imperfect', { timeout: 180_000 }, ()
     expect(built.code, built.stderr).toBe(0);
     expect(built.stdout).toContain('with 2 warnings');
     const unusual = `${REASONS}:${DERBY_JUNE_2018} [${TOTAL}]`;
-    const unused = 'data/bcf/claims.yaml:234 [id]';
+    const claimsText = await readFile(join(root, 'data/bcf/claims.yaml'), 'utf8');
+    const unusedLine = claimsText.split('\n').indexOf('- id: dtoc-days-2017-18') + 1;
+    const unused = `data/bcf/claims.yaml:${unusedLine} [id]`;
     const report = JSON.parse(await read(root, 'validation-report.json'));
     expect(
       report.warnings.map((w: { code: string; severity: string }) => [w.code, w.severity]),
@@ -155,8 +157,10 @@ describe.concurrent('data that is valid but imperfect', { timeout: 180_000 }, ()
     const strict = await cli(root, ['--only', 'national', '--strict']);
     expect(strict.code).toBe(1);
     expect(strict.stderr).toContain('The input is not valid (2 problems)');
-    expect(strict.stderr).toContain(`${unusual} warning DATA_VALUE_UNUSUAL: `);
-    expect(strict.stderr).toContain(`${unused} warning CLAIM_UNUSED: `);
+    // Under --strict they are errors, and printed as errors.
+    expect(strict.stderr).toContain(`${unusual} DATA_VALUE_UNUSUAL: `);
+    expect(strict.stderr).toContain(`${unused} CLAIM_UNUSED: `);
+    expect(strict.stderr).not.toContain(' warning ');
     expect(strict.stderr).toContain('Nothing was written');
     expect(await snapshot(join(root, 'out'))).toEqual(before);
   });
