@@ -56,6 +56,8 @@ export type ErrorCode =
   // command line and output
   | 'USAGE'
   | 'OUTPUT_LOCKED'
+  | 'OUTPUT_NOT_A_FOLDER'
+  | 'OUTPUT_UNWRITABLE'
   | 'MERGE_NOT_A_BUILD'
   | 'MERGE_CORRUPT'
   | 'MERGE_MISMATCH'

@@ -17,6 +17,18 @@ export const outputLocked = (holder: string, waitedSeconds: number): MessageDef 
   hint: 'wait for it to finish and run again; a lock left by a build that was killed is taken over automatically',
 });
 
+export const outputNotAFolder = (path: string): MessageDef => ({
+  code: 'OUTPUT_NOT_A_FOLDER',
+  message: `the output folder ${path} is a file, not a folder; it was left as it is`,
+  hint: 'move or rename that file, or build somewhere else with --out <folder>',
+});
+
+export const outputUnwritable = (path: string, reason: string): MessageDef => ({
+  code: 'OUTPUT_UNWRITABLE',
+  message: `the output folder ${path} cannot be made: ${reason}`,
+  hint: 'build somewhere you can write to with --out <folder>, or fix the path named here',
+});
+
 export const chartRender = (id: string, reason: string): MessageDef => ({
   code: 'CHART_RENDER',
   message: `chart "${id}" could not be rendered: ${reason}`,
