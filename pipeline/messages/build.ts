@@ -35,6 +35,12 @@ export const chartRender = (id: string, reason: string): MessageDef => ({
   hint: `fix the Vega-Lite spec of "${id}" in pipeline/charts/specs/ (Vega-Lite warnings are errors here); --debug shows the cause`,
 });
 
+export const pdfNothingToLayOut = (): MessageDef => ({
+  code: 'PDF_LAYOUT',
+  message: 'the briefing has no content to lay out',
+  hint: 'the template produced no headings, paragraphs, lists, tables or charts: check that its {{#if}} and {{#each}} blocks are given data, and that content is not all inside HTML the PDF skips',
+});
+
 /** Edits (insertions, deletions, substitutions) between two words. */
 function distance(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -67,12 +73,6 @@ export const areaUnknown = (unknown: string[], names: string[]): MessageDef => (
       ? `did you mean ${close.map((c) => `"${c}"`).join(', ')}? Give an area's name or its code`
       : "give an area's name (as in the data) or its code";
   })(),
-});
-
-export const areaFailed = (name: string, code: string, message: string): MessageDef => ({
-  code: 'AREA_FAILED',
-  message: `${name}: ${code}: ${message}`,
-  hint: "the other areas were built; this area's previous briefing was kept",
 });
 
 export const mergeNotABuild = (dir: string): MessageDef => ({
