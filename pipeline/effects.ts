@@ -2,11 +2,12 @@
  * BuildEffects: the only place the build touches the file system or the console. Stages are pure;
  * build() is given an effects object, and tests pass their own.
  */
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { PipelineError } from './errors.ts';
 import * as msg from './messages/index.ts';
 import { OutputStage } from './output/staging.ts';
+import { prepareOutputPath } from './output/check.ts';
 import { tryLock } from './output/lock.ts';
 import { removeStale } from './output/swap.ts';
 import type { InputFile } from './types.ts';
@@ -92,10 +93,16 @@ export class FileBuildEffects implements BuildEffects {
    */
   async lockOutput(): Promise<() => Promise<void>> {
     const target = resolve(this.root, this.outDir);
-    await mkdir(join(target, '..'), { recursive: true });
+    await prepareOutputPath(this.root, this.outDir);
     const deadline = this.now() + this.lockWaitMs;
     for (let waiting = false; ; waiting = true) {
-      const release = await tryLock(`${target}.lock`);
+      const release = await tryLock(`${target}.lock`).catch((error: unknown) => {
+        // Beside the output folder, so a folder that cannot be written to fails here first.
+        const def = msg.outputUnwritable(this.outDir, (error as Error).message);
+        throw new PipelineError(def.code, def.message, { file: this.outDir }, def.hint, {
+          cause: error,
+        });
+      });
       if (release) {
         await removeStale(target);
         return release;

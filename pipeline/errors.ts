@@ -56,6 +56,8 @@ export type ErrorCode =
   // command line and output
   | 'USAGE'
   | 'OUTPUT_LOCKED'
+  | 'OUTPUT_NOT_A_FOLDER'
+  | 'OUTPUT_UNWRITABLE'
   | 'MERGE_NOT_A_BUILD'
   | 'MERGE_CORRUPT'
   | 'MERGE_MISMATCH'
@@ -160,4 +162,15 @@ export function formatError(error: PipelineError): string {
     at: error.at,
     ...(error.hint ? { hint: error.hint } : {}),
   });
+}
+
+/**
+ * Where in its template a Handlebars error happened, as a 1-based line and column: a render error
+ * ends "- 9:19" (line and 0-based column), a parse error says "on line 9".
+ */
+export function templatePosition(message: string): { line?: number; column?: number } {
+  const at = / - (\d+):(\d+)\s*$/m.exec(message);
+  if (at) return { line: Number(at[1]), column: Number(at[2]) + 1 };
+  const line = /\bline (\d+)/.exec(message)?.[1];
+  return line ? { line: Number(line) } : {};
 }

@@ -79,6 +79,14 @@ const CASES: BadInput[] = [
     expect: `${REASONS}:214 [Awaiting public funding] DATA_FIELD_NOT_NUMBER`,
   },
   {
+    name: 'a bad cell in an England row',
+    file: REASONS,
+    edit: cell(2, 3, '12a'),
+    expect: `${REASONS}:2 [Awaiting public funding] DATA_FIELD_NOT_NUMBER`,
+    // Not also a claim whose year lacks the month that row was left out of.
+    problems: 1,
+  },
+  {
     name: 'a number with a thousands separator',
     file: ORGS,
     edit: cell(2, 1, '66,304'),
@@ -141,6 +149,16 @@ const CASES: BadInput[] = [
     file: ORGS,
     edit: addColumn('Notes', 'checked'),
     expect: `${ORGS}:1:6 [Notes] DATA_COLUMN_UNKNOWN`,
+    // Not also a figure that cannot be recomputed for want of the organisations file.
+    problems: 1,
+  },
+  {
+    name: 'an unknown reasons column',
+    file: REASONS,
+    edit: addColumn('Notes', 'checked'),
+    expect: `${REASONS}:1:16 [Notes] DATA_COLUMN_UNKNOWN`,
+    // Not also one missing reasons row for each row of the organisations file.
+    problems: 1,
   },
   {
     name: 'a column named twice',

@@ -3,7 +3,7 @@
  * error (2), an internal error (3) with its stack trace only under --debug, and a long list of
  * problems cut at the cap, with how many more there are.
  */
-import { access, readFile, writeFile } from 'node:fs/promises';
+import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cell, REASONS } from './helpers/bad-input.ts';
@@ -26,23 +26,24 @@ describe.concurrent('exit codes', { timeout: 120_000 }, () => {
     await expect(access(join(root, 'out'))).rejects.toThrow();
   });
 
-  it('3 for an internal error (an output folder that cannot be made), the stack only with --debug', async () => {
+  it('3 for an internal error (a case the pipeline does not handle), the stack only with --debug', async () => {
     const root = await copyProject();
-    // A file where the output folder's parent should be: not an input problem, so no exit 1.
-    await writeFile(join(root, 'blocked'), 'a file, not a folder\n');
-    const args = ['--only', 'national', '--out', 'blocked/out'];
+    // The last-sent state is a folder, not a file: reading it fails in a way no check expects.
+    // (An output folder that cannot be made used to serve here; it is now a located error.)
+    await mkdir(join(root, 'state', 'last-sent.json'), { recursive: true });
+    const args = ['--only', 'national'];
 
     const plain = await cli(root, args);
     expect(plain.code, plain.stderr).toBe(3);
-    expect(plain.stderr).toMatch(/^Unexpected error: EEXIST: .*blocked/m);
+    expect(plain.stderr).toMatch(/^Unexpected error: EISDIR: illegal operation on a directory/m);
     expect(plain.stderr).toContain('Run again with --debug to see the stack trace');
     expect(plain.stderr).not.toMatch(STACK);
 
     const debug = await cli(root, [...args, '--debug']);
     expect(debug.code).toBe(3);
-    expect(debug.stderr).toMatch(/^Unexpected error: EEXIST: .*blocked/m);
+    expect(debug.stderr).toMatch(/^Unexpected error: EISDIR: illegal operation on a directory/m);
     expect(debug.stderr).toMatch(STACK);
-    expect(debug.stderr).toMatch(/\n\s+at .*lockOutput/);
+    expect(debug.stderr).toMatch(/\n\s+at .*readOptional/);
   });
 });
 

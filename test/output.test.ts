@@ -74,6 +74,31 @@ describe('the output folder', () => {
     await release!();
   });
 
+  it('refuses, exit 1, an output path that is a file, and leaves the file as it was', async () => {
+    const root = await copyProject();
+    await writeFile(join(root, 'out'), 'my notes\n');
+    const result = await cli(root, ['--only', 'national']);
+    expect(result.code, result.stderr).toBe(1);
+    expect(result.stderr).toContain('out OUTPUT_NOT_A_FOLDER: the output folder out is a file');
+    expect(result.stderr).toContain('hint: move or rename that file');
+    expect(result.stderr).not.toContain('Unexpected error');
+    expect(await readFile(join(root, 'out'), 'utf8')).toBe('my notes\n');
+    expect(await buildFolders(root)).toEqual([]);
+  });
+
+  it('says which part of the path is a file when the output folder cannot be made (exit 1)', async () => {
+    const root = await copyProject();
+    await writeFile(join(root, 'blocked'), 'a file, not a folder\n');
+    const result = await cli(root, ['--only', 'national', '--out', 'blocked/out']);
+    expect(result.code, result.stderr).toBe(1);
+    expect(result.stderr).toContain(
+      'blocked/out OUTPUT_UNWRITABLE: the output folder blocked/out cannot be made: blocked is a file, not a folder',
+    );
+    expect(result.stderr).toContain('hint: build somewhere you can write to with --out');
+    expect(result.stderr).not.toContain('Unexpected error');
+    expect(await readFile(join(root, 'blocked'), 'utf8')).toBe('a file, not a folder\n');
+  });
+
   it('says so, and writes nothing, when another build holds the lock too long', async () => {
     const root = await copyProject();
     await seedOutput(root, inject('builtRoot'));

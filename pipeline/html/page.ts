@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import Handlebars from 'handlebars';
-import { PipelineError } from '../errors.ts';
+import { PipelineError, templatePosition } from '../errors.ts';
 import { webFontCss } from '../fonts.ts';
 
 export interface PageTemplate {
@@ -52,11 +52,11 @@ export function renderPage(page: PageTemplate, context: object): Uint8Array {
   try {
     return withFonts(compile(page)(context));
   } catch (error) {
-    const reason = (error as Error).message.split('\n')[0] ?? '';
+    const message = error instanceof Error ? error.message : String(error);
     throw new PipelineError(
       'TEMPLATE_RENDER',
-      `the page template failed: ${reason}`,
-      { file: page.path },
+      `the page template failed: ${message.split('\n')[0] ?? ''}`,
+      { file: page.path, ...templatePosition(message) },
       'check the names used in the template against the data it is given',
       { cause: error },
     );

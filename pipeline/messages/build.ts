@@ -17,10 +17,28 @@ export const outputLocked = (holder: string, waitedSeconds: number): MessageDef 
   hint: 'wait for it to finish and run again; a lock left by a build that was killed is taken over automatically',
 });
 
+export const outputNotAFolder = (path: string): MessageDef => ({
+  code: 'OUTPUT_NOT_A_FOLDER',
+  message: `the output folder ${path} is a file, not a folder; it was left as it is`,
+  hint: 'move or rename that file, or build somewhere else with --out <folder>',
+});
+
+export const outputUnwritable = (path: string, reason: string): MessageDef => ({
+  code: 'OUTPUT_UNWRITABLE',
+  message: `the output folder ${path} cannot be made: ${reason}`,
+  hint: 'build somewhere you can write to with --out <folder>, or fix the path named here',
+});
+
 export const chartRender = (id: string, reason: string): MessageDef => ({
   code: 'CHART_RENDER',
   message: `chart "${id}" could not be rendered: ${reason}`,
   hint: `fix the Vega-Lite spec of "${id}" in pipeline/charts/specs/ (Vega-Lite warnings are errors here); --debug shows the cause`,
+});
+
+export const pdfNothingToLayOut = (): MessageDef => ({
+  code: 'PDF_LAYOUT',
+  message: 'the briefing has no content to lay out',
+  hint: 'the template produced no headings, paragraphs, lists, tables or charts: check that its {{#if}} and {{#each}} blocks are given data, and that content is not all inside HTML the PDF skips',
 });
 
 /** Edits (insertions, deletions, substitutions) between two words. */
@@ -55,12 +73,6 @@ export const areaUnknown = (unknown: string[], names: string[]): MessageDef => (
       ? `did you mean ${close.map((c) => `"${c}"`).join(', ')}? Give an area's name or its code`
       : "give an area's name (as in the data) or its code";
   })(),
-});
-
-export const areaFailed = (name: string, code: string, message: string): MessageDef => ({
-  code: 'AREA_FAILED',
-  message: `${name}: ${code}: ${message}`,
-  hint: "the other areas were built; this area's previous briefing was kept",
 });
 
 export const mergeNotABuild = (dir: string): MessageDef => ({

@@ -6,6 +6,8 @@
  */
 import { lstat, readdir, readlink, rename, rm, symlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { PipelineError } from '../errors.ts';
+import * as msg from '../messages/index.ts';
 
 export const PREFIX = '.out-';
 
@@ -42,7 +44,14 @@ export async function swapIn(outDir: string, staging: string): Promise<void> {
   const link = `${staging}.link`;
   await symlink(basename(staging), link);
   const k = await kind(outDir);
-  if (k === 'dir' || k === 'other') {
+  // A file where the output folder should be is the person's, never moved aside or deleted
+  // (checked before the build; this catches one that appeared while it ran).
+  if (k === 'other') {
+    await rm(link, { force: true });
+    const def = msg.outputNotAFolder(outDir);
+    throw new PipelineError(def.code, def.message, { file: outDir }, def.hint);
+  }
+  if (k === 'dir') {
     // First build after `out` was a plain folder: move it aside, then link (not atomic, once only).
     const aside = `${staging}.old`;
     await rename(outDir, aside);

@@ -4,6 +4,7 @@
  * embedded, subset fonts, then add "Page X of Y" footers as artifacts.
  */
 import { PipelineError } from '../errors.ts';
+import * as msg from '../messages/index.ts';
 import { createDocument, drawFooters, drawTitleBand } from '../pdf/document.ts';
 import { paginate } from '../pdf/flow.ts';
 import { layoutBlocks } from '../pdf/layout.ts';
@@ -42,8 +43,10 @@ export async function emitPdf(
     outline: {},
   });
   const pages = paginate(flows, MARGIN.top, CONTENT_BOTTOM);
-  if (pages.length === 0)
-    throw new PipelineError('PDF_LAYOUT', 'the briefing has no content to lay out', { file: path });
+  if (pages.length === 0) {
+    const m = msg.pdfNothingToLayOut();
+    throw new PipelineError(m.code, m.message, { file: path }, m.hint);
+  }
   pages.forEach((page, i) => {
     doc.addPage();
     if (i === 0) drawTitleBand(painter);

@@ -4,7 +4,7 @@
  * so the PDF shows exactly what the HTML shows.
  */
 import Handlebars from 'handlebars';
-import { PipelineError } from '../errors.ts';
+import { PipelineError, templatePosition } from '../errors.ts';
 import { makeHelpers, type HelperContext } from '../fill/helpers.ts';
 import { parseBlocks } from '../fill/parse-html.ts';
 import type { DocMeta, FilledDoc } from '../types.ts';
@@ -39,11 +39,10 @@ export function fillTemplates({ meta, template, context, refs }: FillInput): Fil
   } catch (error) {
     if (error instanceof PipelineError) throw error;
     const reason = error instanceof Error ? error.message : String(error);
-    const line = /line (\d+)/.exec(reason)?.[1];
     throw new PipelineError(
       'TEMPLATE_RENDER',
       `the template failed: ${reason.split('\n')[0]}`,
-      { file: template.path, ...(line ? { line: Number(line) } : {}) },
+      { file: template.path, ...templatePosition(reason) },
       'check the names used in the template against the data it is given',
       { cause: error },
     );

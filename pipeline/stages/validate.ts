@@ -40,7 +40,7 @@ export function validate(raw: RawDataset, options: ValidateOptions): ValidDatase
   // Figures are settled against the data when it is valid; templates are checked either way.
   const settled =
     dtoc.dataset && content
-      ? settleClaims(content.claims, dtoc.dataset, content.claimsFile, problems)
+      ? settleClaims(content.claims, dtoc.dataset, content.claimsFile, problems, dtoc.dropped)
       : undefined;
   if (content) {
     const claimLines = content.claims.map((c, i) => ({

@@ -5,10 +5,12 @@
  */
 import type { Problem } from '../errors.ts';
 import * as msg from '../messages/index.ts';
+import { findArea } from '../domain/dtoc-stats.ts';
 import { computeMeasure, describeMeasure } from '../domain/measures.ts';
 import type { Claim, Discrepancy, DtocDataset, ValidationReport } from '../types.ts';
 import type { ClaimInput } from './content-schema.ts';
 import { stripUndefined } from './content.ts';
+import { rowKey } from './dtoc-rows.ts';
 import { problem } from './problems.ts';
 import type { YamlFile } from './yaml.ts';
 
@@ -31,6 +33,7 @@ function settleOne(
   yaml: YamlFile,
   problems: Problem[],
   out: SettledClaims,
+  dropped: ReadonlySet<string>,
 ): void {
   const at = (path: (string | number)[], field: string) => ({
     ...yaml.locate([index, ...path]),
@@ -41,6 +44,8 @@ function settleOne(
   if (input.compute) {
     const result = computeMeasure(input.compute, data);
     if ('error' in result) {
+      // A row of the area left out for a bad cell is the reason, and is reported already.
+      if (hasDroppedRows(input.compute.area, data, dropped)) return;
       problems.push(
         problem(yaml.file, at(['compute'], 'compute'), msg.computeFailed(input.id, result.error)),
       );
@@ -139,13 +144,22 @@ function compareSources(
   }
 }
 
+function hasDroppedRows(area: string, data: DtocDataset, dropped: ReadonlySet<string>): boolean {
+  const name = findArea(data, area)?.name;
+  if (name === undefined || dropped.size === 0) return false;
+  const prefix = rowKey(name, '');
+  return [...dropped].some((key) => key.startsWith(prefix));
+}
+
+/** `dropped`: keys (rowKey of area and month) of data rows left out for a bad cell. */
 export function settleClaims(
   inputs: ClaimInput[],
   data: DtocDataset,
   yaml: YamlFile,
   problems: Problem[],
+  dropped: ReadonlySet<string> = new Set(),
 ): SettledClaims {
   const out: SettledClaims = { claims: [], discrepancies: [], checks: [] };
-  inputs.forEach((input, index) => settleOne(input, index, data, yaml, problems, out));
+  inputs.forEach((input, index) => settleOne(input, index, data, yaml, problems, out, dropped));
   return out;
 }

@@ -55,8 +55,9 @@ export function joinMonths(
     const v = row.values;
     const org = orgIndex.get(key);
     orgIndex.delete(key);
-    // A row left out for a bad cell is not reported missing a second time.
-    if (!org && orgs.rows.length > 0 && !orgs.broken.has(key)) {
+    // A row left out for a bad cell is not reported missing a second time, and a file whose
+    // header failed was not read, so its rows are unknown rather than missing.
+    if (!org && !orgs.headerFailed && orgs.rows.length > 0 && !orgs.broken.has(key)) {
       problems.push(
         problem(
           orgs.file,
@@ -79,7 +80,7 @@ export function joinMonths(
     });
   }
   for (const [key, org] of orgIndex) {
-    if (reasons.broken.has(key)) continue;
+    if (reasons.headerFailed || reasons.broken.has(key)) continue;
     problems.push(
       problem(
         orgs.file,

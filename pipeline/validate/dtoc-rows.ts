@@ -31,6 +31,8 @@ export interface TypedTable {
   notAvailable: NotAvailableCount[];
   /** Keys (area and month) of rows left out because a cell failed its check. */
   broken: Set<string>;
+  /** The header failed its check: no row was read, and the file says nothing about other files. */
+  headerFailed: boolean;
 }
 
 /** Check the header has every declared column (in any order) and nothing else. */
@@ -131,8 +133,9 @@ export function typeRows(table: CsvTable, decl: TableDecl, problems: Problem[]):
     rowsRead: table.rows.length,
     notAvailable: [],
     broken: new Set(),
+    headerFailed: false,
   };
-  if (!checkHeader(table, columns, problems)) return result;
+  if (!checkHeader(table, columns, problems)) return { ...result, headerFailed: true };
   const schema = rowSchema(columns);
   const byName = new Map(columns.map((c) => [c.name, c]));
   const counts = new Map<string, NotAvailableCount>();

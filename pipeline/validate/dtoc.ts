@@ -19,6 +19,11 @@ export interface DtocResult {
   rowsRead: Record<string, number>;
   rules: ValidationReport['rules'];
   notAvailable: ValidationReport['notAvailable'];
+  /**
+   * Keys (area and month, see rowKey) of rows left out for a bad cell: figures that need them are
+   * not recomputed, since the cell's own problem already explains why.
+   */
+  dropped?: ReadonlySet<string>;
 }
 
 const ENGLAND = 'England';
@@ -54,6 +59,8 @@ export function validateDtoc(
   if (!reasons || !orgs) return result;
 
   const months = joinMonths(reasons, orgs, problems);
+  // The rules below read the reasons file; with its header failed there is nothing to check.
+  if (reasons.headerFailed) return result;
   result.rules.push(...checkTotals(months, { reasons: reasonPath, orgs: orgPath }, problems));
   const grouped = groupAreas(months, reasonPath, problems);
   const england = grouped.get(ENGLAND);
@@ -76,6 +83,9 @@ export function validateDtoc(
     checked,
   });
 
+  // Figures are not recomputed from a dataset missing a whole file.
+  if (orgs.headerFailed) return result;
+  result.dropped = broken;
   const allMonths = [...new Set(months.map((m) => m.month))].sort() as Month[];
   result.dataset = {
     reasons: REASONS,

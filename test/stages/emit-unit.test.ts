@@ -83,7 +83,11 @@ describe('emitPdf', () => {
 
   it('refuses a document with nothing to lay out', async () => {
     await expect(emitPdf(doc([]), [])).rejects.toSatisfy(
-      (e) => e instanceof PipelineError && e.code === 'PDF_LAYOUT' && e.at.file === 'tiny.pdf',
+      (e) =>
+        e instanceof PipelineError &&
+        e.code === 'PDF_LAYOUT' &&
+        e.at.file === 'tiny.pdf' &&
+        /template produced no headings/.test(e.hint ?? ''),
     );
   });
 });

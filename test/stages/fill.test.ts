@@ -77,9 +77,13 @@ describe('fill: helpers', () => {
     }
   });
 
-  it('fails on an unknown variable instead of printing nothing', () => {
-    expect(() => fill('<p>{{meta.nonexistent.deep}}</p>')).toThrow(
-      expect.objectContaining({ code: 'TEMPLATE_RENDER' }),
+  it('fails on an unknown variable instead of printing nothing, at its line and column', () => {
+    // Handlebars places it as "- 2:7" (0-based): reported 1-based, at "meta".
+    expect(() => fill('<p>\n  <b>{{meta.nonexistent.deep}}</b></p>')).toThrow(
+      expect.objectContaining({
+        code: 'TEMPLATE_RENDER',
+        at: { file: 'templates/bcf/briefing.hbs', line: 2, column: 8 },
+      }),
     );
   });
 });

@@ -987,12 +987,14 @@ describe('error codes: rendering and distribution', () => {
     expect(await renderCharts([def], { files: false })).toHaveLength(1);
     const spec = structuredClone(def.spec) as { layer: { encoding: Record<string, unknown> }[] };
     spec.layer[0]!.encoding.shape = { field: 'bcf', type: 'nominal' };
-    const error = await failure(
-      renderCharts([{ ...def, spec: spec as unknown as typeof def.spec }], { files: false }),
-    );
+    const broken = { ...def, spec: spec as unknown as typeof def.spec };
+    const error = await failure(renderCharts([broken], { files: false }));
     expect(error).toEqual({
       code: 'CHART_RENDER',
       at: { file: 'pipeline/charts/specs', field: 'days-by-year' },
+    });
+    await expect(renderCharts([broken], { files: false })).rejects.toMatchObject({
+      hint: expect.stringContaining('fix the Vega-Lite spec of "days-by-year"'),
     });
   });
 

@@ -113,6 +113,31 @@ function monthlySpec(p: Padding): Record<string, unknown> {
   }));
 }
 
+/**
+ * The monthly chart's alternative text. A suppressed ("-") month has no number, so its sentence
+ * says the value was not available rather than "had not available".
+ */
+export function monthlyAlt(
+  name: string,
+  monthly: readonly { month: string; days: number | null }[],
+  last: string,
+): string {
+  const known = monthly.filter((q): q is { month: string; days: number } => q.days !== null);
+  const peak = known.reduce<(typeof known)[number] | undefined>(
+    (a, b) => (a === undefined || b.days > a.days ? b : a),
+    undefined,
+  );
+  const highest = peak
+    ? `The highest month was ${monthLabel(peak.month as Month)} with ${formatDays(peak.days)} days`
+    : 'No month has a value available';
+  const latest = monthly.at(-1)?.days ?? null;
+  const end =
+    latest === null
+      ? `the value for the latest month, ${last}, was not available`
+      : `the latest, ${last}, had ${formatDays(latest)}`;
+  return `Line chart of delayed days each month in ${name}. ${highest}; ${end}.`;
+}
+
 export function monthlyChart(m: AreaModel, p: Padding): ChartDef {
   const rows = m.monthly.flatMap((q) => [
     {
@@ -126,17 +151,12 @@ export function monthlyChart(m: AreaModel, p: Padding): ChartDef {
       days: q.rolling,
     },
   ]);
-  const known = m.monthly.filter((q) => q.days !== null);
-  const peak = known.reduce(
-    (a, b) => (b.days! > a.days! ? b : a),
-    known[0] ?? { month: m.period.first, days: null },
-  );
   const first = monthLabel(m.period.first as Month);
   const last = monthLabel(m.period.last as Month);
   return {
     id: 'monthly',
     title: `Delayed days each month in ${m.name}, ${first} to ${last}`,
-    alt: `Line chart of delayed days each month in ${m.name}. The highest month was ${monthLabel(peak.month as Month)} with ${formatDays(peak.days)} days; the latest, ${last}, had ${formatDays(m.monthly.at(-1)?.days ?? null)}.`,
+    alt: monthlyAlt(m.name, m.monthly, last),
     sourceLine: NHSE_SOURCE_SHORT,
     sourceIds: ['nhse-dtoc'],
     spec: monthlySpec(p),
