@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { beeswarm } from '../../pipeline/charts/beeswarm.ts';
 import { renderWithRows, type RenderedSvg } from '../../pipeline/charts/render.ts';
-import { positionChart } from '../../pipeline/charts/specs/area-position.ts';
+import { ordinal, positionChart } from '../../pipeline/charts/specs/area-position.ts';
 import { areaLayouts } from '../../pipeline/charts/specs/area.ts';
 import { PALETTE } from '../../pipeline/charts/theme.ts';
 import { buildAreaModels } from '../../pipeline/domain/area-model.ts';
@@ -81,7 +81,7 @@ describe('position chart', () => {
     }
   });
 
-  it('describes the chart from the numbers, and lists every area in its table', () => {
+  it("describes the chart from the numbers; its table has the extremes and the area's neighbours", () => {
     const derby = chartFor('derby');
     expect(derby.alt).toBe(
       "Strip plot of the change in delayed days in 2015-16 on the year before in each of 150 areas, one dot per area, from −58.5% (Darlington) to +174.2% (Tameside). The change in Derby, +43.9%, was 23rd of 150 (1st is the largest rise); England's was +11.4%.",
@@ -92,9 +92,22 @@ describe('position chart', () => {
     expect(chartFor('darlington').alt).toContain(
       'Darlington, −58.5%, was the largest fall of all 150',
     );
-    expect(derby.table.rows).toHaveLength(150);
     expect(derby.table.rows.filter((r) => r[0]!.endsWith('(this area)'))).toEqual([
       ['Derby (this area)', '+43.9%', '23rd of 150'],
+    ]);
+    // The largest rise, then Derby (23rd) with the five either side, then the largest fall:
+    // a table that does not grow with the number of areas.
+    expect(derby.table.rows.map((r) => r[2])).toEqual([
+      '1st of 150',
+      ...[18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28].map((n) => `${ordinal(n)} of 150`),
+      '150th of 150',
+    ]);
+    expect(derby.table.rows[0]![0]).toBe('Tameside');
+    expect(derby.table.rows.at(-1)![0]).toBe('Darlington');
+    // At the top, the neighbours and the largest rise are the same rows, not repeated.
+    expect(chartFor('tameside').table.rows.map((r) => r[2])).toEqual([
+      ...[1, 2, 3, 4, 5, 6].map((n) => `${ordinal(n)} of 150`),
+      '150th of 150',
     ]);
   });
 

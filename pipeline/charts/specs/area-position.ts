@@ -2,7 +2,7 @@
  * "Where this area sits among all areas": every area's change in delayed days in the Better Care
  * Fund's first year as one dot on a line (a strip plot, laid out in area-position-spec.ts), this
  * area's dot in the accent colour and labelled with its name and value, England's change as a
- * dashed rule. The data table lists every area, largest rise first.
+ * dashed rule. The data table lists the largest rise and fall and this area's neighbours in rank.
  */
 import { formatPercent } from '../../domain/format.ts';
 import { textWidth } from '../../fonts.ts';
@@ -100,6 +100,27 @@ function altText(m: AreaModel, all: AreaDistribution, order: ReturnType<typeof r
   return `${intro} The change in ${m.name}, ${signed(mine)},${place} England's was ${signed(all.england)}.`;
 }
 
+/** Areas either side of this one in the chart's table. */
+const NEIGHBOURS = 5;
+
+/**
+ * The rows of the chart's table: the largest rise and fall, and this area with the areas ranked
+ * either side of it. Listing every area in every briefing would make each page grow with the
+ * number of areas (and the whole batch with its square); every area's change is in the index.
+ */
+function tableRows(order: ReturnType<typeof ranked>, slug: string): ReturnType<typeof ranked> {
+  const at = order.findIndex((a) => a.slug === slug);
+  const keep = new Set([0, order.length - 1]);
+  if (at >= 0)
+    for (
+      let i = Math.max(0, at - NEIGHBOURS);
+      i <= Math.min(order.length - 1, at + NEIGHBOURS);
+      i++
+    )
+      keep.add(i);
+  return order.filter((_, i) => keep.has(i));
+}
+
 export function positionChart(m: AreaModel, all: AreaDistribution, p: Padding): ChartDef {
   const strip = stripFor(all, p);
   const order = ranked(all);
@@ -113,23 +134,25 @@ export function positionChart(m: AreaModel, all: AreaDistribution, p: Padding): 
     spec: strip.spec,
     rows: highlightRows(m, all, strip, p),
     table: {
-      caption: `Change in delayed days in each area, ${all.year} on the year before, largest rise first; England ${signed(all.england)}`,
+      caption: `Change in delayed days, ${all.year} on the year before: the largest rise and fall, and ${m.name} with the ${NEIGHBOURS} areas either side of it (every area is in the index of area briefings); England ${signed(all.england)}`,
       columns: [
         { label: 'Area', numeric: false },
         { label: 'Change', numeric: true },
         { label: 'Position', numeric: true },
       ],
       rows: [
-        ...order.map((a) => [
+        ...tableRows(order, m.slug).map((a) => [
           a.slug === m.slug ? `${a.name} (this area)` : a.name,
           signed(a.change),
           `${ordinal(a.rank.position)} of ${a.rank.of}`,
         ]),
-        ...missing.map((a) => [
-          a.slug === m.slug ? `${a.name} (this area)` : a.name,
-          'not available',
-          'not ranked',
-        ]),
+        ...missing
+          .filter((a) => a.slug === m.slug)
+          .map((a) => [
+            a.slug === m.slug ? `${a.name} (this area)` : a.name,
+            'not available',
+            'not ranked',
+          ]),
       ],
     },
   };
