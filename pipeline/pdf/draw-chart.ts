@@ -8,16 +8,30 @@ import type { DrawOp, PathSeg } from '../types.ts';
 
 type Doc = PDFKit.PDFDocument;
 
+/**
+ * A coordinate to a hundredth of a point (a thirtieth of a pixel at 300 dpi): vega's arithmetic
+ * gives six decimals that no printer or screen can show, and a strip of 150 dots is otherwise
+ * mostly digits to write and compress.
+ */
+const r = (v: number): number => Math.round(v * 100) / 100;
+
 function trace(doc: Doc, path: PathSeg[]): void {
   let x = Number.NaN;
   let y = Number.NaN;
   for (const seg of path) {
-    if (seg[0] === 'M') doc.moveTo((x = seg[1]), (y = seg[2]));
+    if (seg[0] === 'M') doc.moveTo((x = r(seg[1])), (y = r(seg[2])));
     else if (seg[0] === 'L') {
       // vega starts a circle with a line to the point the path is already at: nothing to draw.
-      if (seg[1] !== x || seg[2] !== y) doc.lineTo((x = seg[1]), (y = seg[2]));
+      if (r(seg[1]) !== x || r(seg[2]) !== y) doc.lineTo((x = r(seg[1])), (y = r(seg[2])));
     } else if (seg[0] === 'C') {
-      doc.bezierCurveTo(seg[1], seg[2], seg[3], seg[4], (x = seg[5]), (y = seg[6]));
+      doc.bezierCurveTo(
+        r(seg[1]),
+        r(seg[2]),
+        r(seg[3]),
+        r(seg[4]),
+        (x = r(seg[5])),
+        (y = r(seg[6])),
+      );
     } else {
       doc.closePath();
       x = y = Number.NaN;
