@@ -53,7 +53,8 @@ describe('building some areas', () => {
     expect(first.map((e) => e.type)).toEqual(
       expect.arrayContaining(['stage', 'progress', 'summary']),
     );
-  });
+    // Two builds of 75 areas each: a whole batch's work, on a shared two-core machine.
+  }, 180_000);
 
   it('prints one plain line per stage in CI, with a summary of timings', async () => {
     const root = await copyProject();
