@@ -43,7 +43,10 @@ function printFailure(error: unknown, debug: boolean, mode: OutputMode, out = 'o
   } else if (error instanceof PipelineError) {
     console.error(formatError(error));
     if (debug && error.cause) console.error(error.cause);
-    if (error.code !== 'USAGE') console.error(kept);
+    // Where the output folder itself is the problem, there is no previous build to speak of.
+    if (error.code === 'OUTPUT_NOT_A_FOLDER' || error.code === 'OUTPUT_UNWRITABLE')
+      console.error('Nothing was written.');
+    else if (error.code !== 'USAGE') console.error(kept);
   } else {
     console.error(`Unexpected error: ${error instanceof Error ? error.message : String(error)}`);
     console.error(

@@ -82,6 +82,8 @@ describe('the output folder', () => {
     expect(result.stderr).toContain('out OUTPUT_NOT_A_FOLDER: the output folder out is a file');
     expect(result.stderr).toContain('hint: move or rename that file');
     expect(result.stderr).not.toContain('Unexpected error');
+    // No claim that out/ "still holds the previous build": it is a file, and there is none.
+    expect(result.stderr).not.toContain('previous build');
     expect(await readFile(join(root, 'out'), 'utf8')).toBe('my notes\n');
     expect(await buildFolders(root)).toEqual([]);
   });
@@ -96,6 +98,7 @@ describe('the output folder', () => {
     );
     expect(result.stderr).toContain('hint: build somewhere you can write to with --out');
     expect(result.stderr).not.toContain('Unexpected error');
+    expect(result.stderr).not.toContain('previous build');
     expect(await readFile(join(root, 'blocked'), 'utf8')).toBe('a file, not a folder\n');
   });
 
