@@ -2,7 +2,7 @@
  * An area briefing: what its template is given (every figure pre-formatted from the area's
  * model), and the files it makes. Every figure comes from NHS England's data, cited as such.
  */
-import { ordinal } from '../charts/specs/area.ts';
+import { ordinal } from '../charts/specs/area-position.ts';
 import { formatDays, formatPercent } from '../domain/format.ts';
 import { narrative } from '../domain/narrative.ts';
 import { monthLabel, type Month } from '../domain/periods.ts';

@@ -22,7 +22,7 @@ export interface ValueRange {
 const WHOLE = { level: { min: 0, whole: true }, change: { whole: true } };
 const MONEY = { level: { min: 0, whole: false }, change: { whole: false } };
 
-export const CLAIM_VALUE_RANGES: Record<Unit, { level: ValueRange; change: ValueRange }> = {
+const CLAIM_VALUE_RANGES: Record<Unit, { level: ValueRange; change: ValueRange }> = {
   percent: { level: { min: 0, max: 100, whole: false }, change: { min: -100, whole: false } },
   count: WHOLE,
   days: WHOLE,
@@ -32,7 +32,7 @@ export const CLAIM_VALUE_RANGES: Record<Unit, { level: ValueRange; change: Value
 };
 
 /** "a whole number of 0 or more", "a number from 0 to 100": a range in words. */
-export function describeRange({ min, max, whole }: ValueRange): string {
+function describeRange({ min, max, whole }: ValueRange): string {
   const kind = whole ? 'a whole number' : 'a number';
   if (min !== undefined && max !== undefined) return `${kind} from ${min} to ${max}`;
   if (min !== undefined) return `${kind} of ${min} or more`;

@@ -17,7 +17,7 @@ import { beeswarm } from '../beeswarm.ts';
 import { CHART_WIDTH, fixedSpec, PALETTE, type Padding } from '../theme.ts';
 
 /** Height of the strip in points: no taller than the histogram it replaced (two pages). */
-export const POSITION_HEIGHT = 36;
+const POSITION_HEIGHT = 36;
 /** Dot sizes to try, largest first: the largest whose swarm fits the strip is used. */
 const DIAMETERS = [6, 5.5, 5, 4.5, 4, 3.5, 3];
 const HERE_DIAMETER = 7.5;

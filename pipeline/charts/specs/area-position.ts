@@ -124,7 +124,6 @@ function tableRows(order: ReturnType<typeof ranked>, slug: string): ReturnType<t
 export function positionChart(m: AreaModel, all: AreaDistribution, p: Padding): ChartDef {
   const strip = stripFor(all, p);
   const order = ranked(all);
-  const missing = all.areas.filter((a) => a.changePct === null);
   return {
     id: 'position',
     title: `Where ${m.name} sits among all ${order.length} areas: change in delayed days in ${all.year}`,
@@ -146,13 +145,9 @@ export function positionChart(m: AreaModel, all: AreaDistribution, p: Padding): 
           signed(a.change),
           `${ordinal(a.rank.position)} of ${a.rank.of}`,
         ]),
-        ...missing
-          .filter((a) => a.slug === m.slug)
-          .map((a) => [
-            a.slug === m.slug ? `${a.name} (this area)` : a.name,
-            'not available',
-            'not ranked',
-          ]),
+        ...(m.bcf.changePct === null
+          ? [[`${m.name} (this area)`, 'not available', 'not ranked']]
+          : []),
       ],
     },
   };

@@ -12,8 +12,6 @@ import { fixedSpec, PALETTE, REASON_Y, type Padding } from '../theme.ts';
 import { positionChart } from './area-position.ts';
 import { NHSE_SOURCE_SHORT } from './source-line.ts';
 
-export { ordinal } from './area-position.ts';
-
 const TABLE = { name: 'table' };
 const AREA_COLOUR = PALETTE.darkBlue;
 const ENGLAND_COLOUR = PALETTE.midGrey;
