@@ -87,9 +87,12 @@ export function buildAreaModels(
   const latestDays = byArea((a) => total(a, latest));
   const latestChange = byArea((a) => percentChange(total(a, previous), total(a, latest)));
   const bcfChange = byArea((a) => percentChange(total(a, bcf.before), total(a, bcf.after)));
-  const nhsShare = byArea((a) => orgShare(a, latest, 'nhs'));
-  const socialCareShare = byArea((a) => orgShare(a, latest, 'social-care'));
-  const bothShare = byArea((a) => orgShare(a, latest, 'both'));
+  const areaShares = byArea((a) => shares(a, latest));
+  const shareOf = (part: keyof Shares) =>
+    new Map([...areaShares].map(([slug, s]) => [slug, s[part]]));
+  const nhsShare = shareOf('nhs');
+  const socialCareShare = shareOf('socialCare');
+  const bothShare = shareOf('both');
   const englandReasons = reasonShares(data, data.england, latest);
   const englandLatestChange = percentChange(
     total(data.england, previous),
@@ -132,7 +135,7 @@ export function buildAreaModels(
       },
       shares: {
         year: latest,
-        area: shares(area, latest),
+        area: areaShares.get(area.slug)!,
         england: shares(data.england, latest),
         ranks: {
           nhs: rankOf(nhsShare, area.slug),
