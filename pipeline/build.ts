@@ -311,7 +311,7 @@ function textOf(files: InputFile[], path: string): string {
   const file = files.find((f) => f.path === path);
   if (!file) {
     const def = msg.fileMissing(path);
-    throw new PipelineError(def.code, def.message, { file: path }, def.hint);
+    throw PipelineError.of(def, { file: path });
   }
   return new TextDecoder().decode(file.bytes);
 }

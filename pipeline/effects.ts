@@ -99,9 +99,7 @@ export class FileBuildEffects implements BuildEffects {
       const release = await tryLock(`${target}.lock`).catch((error: unknown) => {
         // Beside the output folder, so a folder that cannot be written to fails here first.
         const def = msg.outputUnwritable(this.outDir, (error as Error).message);
-        throw new PipelineError(def.code, def.message, { file: this.outDir }, def.hint, {
-          cause: error,
-        });
+        throw PipelineError.of(def, { file: this.outDir }, { cause: error });
       });
       if (release) {
         await removeStale(target);
@@ -109,7 +107,7 @@ export class FileBuildEffects implements BuildEffects {
       }
       if (this.now() >= deadline) {
         const def = msg.outputLocked(`${this.outDir}.lock`, Math.round(this.lockWaitMs / 1000));
-        throw new PipelineError(def.code, def.message, { file: this.outDir }, def.hint);
+        throw PipelineError.of(def, { file: this.outDir });
       }
       if (!waiting)
         this.log({

@@ -2,6 +2,7 @@
  * Typed, located errors. Every failure a user can act on is a PipelineError with a code, a
  * location (file, row, field) and a hint; anything else is an internal error (a bug).
  */
+import type { MessageDef } from './validate/problems.ts';
 
 export type ErrorCode =
   // input files
@@ -117,6 +118,11 @@ export class PipelineError extends Error {
 
   static from(problem: Problem): PipelineError {
     return new PipelineError(problem.code, problem.message, problem.at, problem.hint);
+  }
+
+  /** A catalogue message (see pipeline/messages) placed at `at`. */
+  static of(def: MessageDef, at: Location, options?: ErrorOptions): PipelineError {
+    return new PipelineError(def.code, def.message, at, def.hint, options);
   }
 }
 

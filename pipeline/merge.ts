@@ -18,7 +18,7 @@ interface Part {
 }
 
 const fail = (def: ReturnType<typeof msg.mergeNotABuild>, file: string): never => {
-  throw new PipelineError(def.code, def.message, { file }, def.hint);
+  throw PipelineError.of(def, { file });
 };
 
 async function readPart(dir: string, effects: BuildEffects): Promise<Part> {

@@ -44,7 +44,7 @@ const snapshotSchema = z.object({
 export function parseSnapshot(bytes: Uint8Array, file: string): Snapshot {
   const fail = (detail: string, field?: string): never => {
     const def = msg.stateInvalid(file, detail);
-    throw new PipelineError(def.code, def.message, { file, ...(field ? { field } : {}) }, def.hint);
+    throw PipelineError.of(def, { file, ...(field ? { field } : {}) });
   };
   let json: unknown;
   try {

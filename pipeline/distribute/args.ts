@@ -29,7 +29,7 @@ export const PLACEHOLDER_FROM = { name: 'Briefings', address: 'briefings@example
 
 function usageError(reason: string, field?: string, file = 'command line'): PipelineError {
   const def = msg.distributeUsage(reason);
-  return new PipelineError(def.code, def.message, { file, ...(field ? { field } : {}) }, def.hint);
+  return PipelineError.of(def, { file, ...(field ? { field } : {}) });
 }
 
 function wholeNumber(value: string | undefined, flag: string, fallback: number, max: number) {

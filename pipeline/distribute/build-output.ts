@@ -61,8 +61,7 @@ export function parseChangesMarkdown(
   }
 }
 
-const located = (def: MessageDef, file: string): PipelineError =>
-  new PipelineError(def.code, def.message, { file }, def.hint);
+const located = (def: MessageDef, file: string): PipelineError => PipelineError.of(def, { file });
 
 const readOptional = (path: string): Promise<Uint8Array | undefined> =>
   readFile(path).then(

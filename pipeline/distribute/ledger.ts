@@ -121,5 +121,5 @@ export async function lockState(state: string): Promise<() => Promise<void>> {
   const release = await tryLock(lock);
   if (release) return release;
   const def = msg.distributeLocked(lock);
-  throw new PipelineError(def.code, def.message, { file: state }, def.hint);
+  throw PipelineError.of(def, { file: state });
 }

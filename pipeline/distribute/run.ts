@@ -108,7 +108,7 @@ export async function distribute(o: DistributeOptions, hooks: RunHooks): Promise
   if (o.send && o.approve !== build.manifestSha256) {
     const def = msg.notApproved(o.approve ?? '', build.manifestSha256);
     const at = { file: 'command line', field: '--approve' };
-    throw new PipelineError(def.code, def.message, at, def.hint);
+    throw PipelineError.of(def, at);
   }
   // 3. The data, the recipients and the templates.
   const project = await loadProject(o.data, o.templates);

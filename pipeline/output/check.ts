@@ -9,8 +9,7 @@ import { PipelineError } from '../errors.ts';
 import * as msg from '../messages/index.ts';
 import type { MessageDef } from '../validate/problems.ts';
 
-const fail = (def: MessageDef, file: string): PipelineError =>
-  new PipelineError(def.code, def.message, { file }, def.hint);
+const fail = (def: MessageDef, file: string): PipelineError => PipelineError.of(def, { file });
 
 /** The path as the person wrote it, or relative to the project when outside what they wrote. */
 const shown = (root: string, path: string): string => relative(root, path) || '.';

@@ -49,7 +49,7 @@ export async function swapIn(outDir: string, staging: string): Promise<void> {
   if (k === 'other') {
     await rm(link, { force: true });
     const def = msg.outputNotAFolder(outDir);
-    throw new PipelineError(def.code, def.message, { file: outDir }, def.hint);
+    throw PipelineError.of(def, { file: outDir });
   }
   if (k === 'dir') {
     // First build after `out` was a plain folder: move it aside, then link (not atomic, once only).
