@@ -1,13 +1,15 @@
 /**
- * The shaping memo in pipeline/fonts.ts builds a word-with-trailing-space run ("York ") from the
- * word's run and the space's, instead of shaping it again. That is only right if nothing in the
- * font (ligature, contextual substitution, kerning) reaches across a space: checked here against
- * fontkit's own shaping, for every character the briefings use and every word in the templates.
+ * The shaping memo in pipeline/fonts.ts builds a string's run from the runs of its pieces, cut
+ * wherever two neighbouring pieces were shown to shape the same apart as together. That is only
+ * right if no lookup in the font reaches across such a cut through a third glyph, so it is checked
+ * here against fontkit's own shaping: every character the briefings use, next to letters and
+ * figures that kern or form ligatures, every word in the templates, and every word and text of a
+ * full build's briefings (the national one and all 150 areas).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as fontkit from 'fontkit';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { fonts, TTF_DIR, type FontStyle } from '../pipeline/fonts.ts';
 
 const FILES: Record<FontStyle, string> = {
@@ -43,29 +45,73 @@ const signature = (run: fontkit.GlyphRun) => ({
   positions: run.positions.map((p) => [p.xAdvance, p.yAdvance, p.xOffset, p.yOffset]),
 });
 
-describe('shaping a word with its trailing space', () => {
+/** Every word (alone and with its trailing space, as pdfkit sets it) and every text of the built briefings. */
+function builtTexts(every: number): string[] {
+  const out = join(inject('builtRoot'), 'out');
+  const files = [
+    join(out, 'bcf-briefing.html'),
+    ...readdirSync(join(out, 'areas'))
+      .filter((f) => f.endsWith('.html'))
+      .filter((_, i) => i % every === 0)
+      .map((f) => join(out, 'areas', f)),
+  ];
+  const texts = new Set<string>();
+  for (const file of files) {
+    const html = readFileSync(file, 'utf8').replace(/<(style|script)[\s\S]*?<\/\1>/g, '');
+    for (const [, raw] of html.matchAll(/>([^<]+)</g)) {
+      const text = raw!
+        .replace(/&#x27;|&#39;/g, "'")
+        .replace(/&quot;/g, '"')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&amp;/g, '&')
+        .trim();
+      if (!text) continue;
+      texts.add(text);
+      for (const word of text.split(/\s+/)) texts.add(word).add(`${word} `);
+    }
+  }
+  return [...texts];
+}
+
+/** Strings whose memoised run differs from fontkit's own. */
+function differing(style: FontStyle, texts: string[]): string[] {
+  const reference = fontkit.openSync(join(TTF_DIR, FILES[style])) as fontkit.Font;
+  const memoised = fonts()[style];
+  return texts.filter(
+    (text) =>
+      JSON.stringify(signature(memoised.layout(text))) !==
+      JSON.stringify(signature(reference.layout(text))),
+  );
+}
+
+describe('shaping a string from its pieces', () => {
+  // Characters next to ones that kern ("T", "y", "V"), form ligatures ("f") or sit in numbers.
+  const neighbours = CHARACTERS.flatMap((c) =>
+    ['f', 'y', 'T', 'V', '1', 'ff'].flatMap((n) => [`${n}${c}`, `${c}${n}`, `${n}${c}${n}`]),
+  );
   for (const style of Object.keys(FILES) as FontStyle[]) {
     it(`gives what fontkit gives, in ${style}`, () => {
-      const reference = fontkit.openSync(join(TTF_DIR, FILES[style])) as fontkit.Font;
-      const memoised = fonts()[style];
-      const words = [
-        ...CHARACTERS,
-        ...CHARACTERS.flatMap((c) => [`f${c}`, `y${c}`, `T${c}`, `1${c}`]),
-        ...(style === 'regular' ? templateWords() : []),
+      const texts = [
+        ...CHARACTERS.flatMap((c) => [c, `${c} `]),
+        ...neighbours,
+        ...templateWords().flatMap((w) => [w, `${w} `]),
+        // Every area's text in the regular style; a sample of areas in the others.
+        ...builtTexts(style === 'regular' ? 1 : 10),
       ];
-      const differ = words.filter((word) => {
-        const text = `${word} `;
-        return (
-          JSON.stringify(signature(memoised.layout(text))) !==
-          JSON.stringify(signature(reference.layout(text)))
-        );
-      });
-      expect(differ).toEqual([]);
-      // And the composed run really is the word's run followed by the space's.
-      expect(memoised.layout('York ').glyphs.map((g) => g.id)).toEqual([
-        ...reference.layout('York').glyphs.map((g) => g.id),
-        reference.glyphForCodePoint(32).id,
-      ]);
+      expect(differing(style, texts)).toEqual([]);
     });
   }
+
+  it('meets strings whose letters interact, so the comparison above can tell', () => {
+    const reference = fontkit.openSync(join(TTF_DIR, FILES.regular)) as fontkit.Font;
+    const apart = (text: string) =>
+      [...text].map((c) => reference.layout(c).positions[0]!.xAdvance);
+    // "ff" is one ligature glyph and "Yo" is kerned: cutting either would change the run.
+    expect(reference.layout('Suffolk').glyphs).toHaveLength(6);
+    expect(reference.layout('Yo').positions.map((p) => p.xAdvance)).not.toEqual(apart('Yo'));
+    expect(signature(fonts().regular.layout('Suffolk Yorkshire'))).toEqual(
+      signature(reference.layout('Suffolk Yorkshire')),
+    );
+  });
 });
