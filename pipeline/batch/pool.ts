@@ -26,6 +26,9 @@ export type AreaOutcome = AreaResult extends infer R
  */
 const AHEAD = 2;
 
+/** Results of the main thread that may be waiting to be written while it renders the next. */
+const MAIN_THREAD_WRITES = 4;
+
 /** Old-generation heap of each worker: several times what it keeps alive. */
 const WORKER_HEAP_MB = 512;
 
@@ -95,11 +98,22 @@ export class AreaPool {
         ))
       )
         return;
+      // The main thread's own results are written while it renders the next area; a few at most
+      // wait, so a slow disk cannot make them pile up in memory.
+      const writing = new Set<Promise<void>>();
       for (let i = take(); i !== undefined; i = take()) {
-        await settle(i, await renderArea(models[i]!, shared));
+        const written = settle(i, await renderArea(models[i]!, shared));
+        writing.add(written);
+        // A failed write stays in the set, so it fails the wait below or the one at the end.
+        written.then(
+          () => writing.delete(written),
+          () => undefined,
+        );
+        if (writing.size >= MAIN_THREAD_WRITES) await Promise.race(writing);
         // Let the workers' finished areas be written between the main thread's own.
         await yieldToEvents();
       }
+      await Promise.all(writing);
     };
     const lanes = pool ? Array.from({ length: this.workers * AHEAD }, lane) : [];
     await Promise.all([...lanes, mainThread()]);

@@ -21,6 +21,7 @@ export interface WrittenFile {
 export class OutputStage {
   private readonly written = new Map<string, WrittenFile>();
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly folders = new Set<string>();
 
   private constructor(
     readonly outDir: string,
@@ -40,7 +41,11 @@ export class OutputStage {
   write(file: OutputFile): Promise<void> {
     const run = this.queue.then(async () => {
       const target = join(this.dir, file.path);
-      await mkdir(dirname(target), { recursive: true });
+      const folder = dirname(target);
+      if (!this.folders.has(folder)) {
+        await mkdir(folder, { recursive: true });
+        this.folders.add(folder);
+      }
       await writeFile(target, file.bytes);
       this.written.set(file.path, {
         path: file.path,
