@@ -5,7 +5,7 @@
 import type { ErrorCode, Problem } from '../errors.ts';
 import * as msg from '../messages/index.ts';
 import type { ColumnDecl, TableDecl } from './dtoc-schema.ts';
-import { rowSchema } from './dtoc-schema.ts';
+import { quickRowParser, rowSchema } from './dtoc-schema.ts';
 import type { CsvTable } from './csv.ts';
 import { problem } from './problems.ts';
 
@@ -118,9 +118,7 @@ function collectedButNA(
 ): ColumnDecl[] {
   const late = columns.filter((c) => c.collectedFrom && raw[c.name]?.trim() === 'NA');
   if (late.length === 0) return late;
-  const month = Object.values(row.values).find(
-    (v) => typeof v === 'string' && /^\d{4}-\d{2}$/.test(v),
-  ) as string | undefined;
+  const month = monthOf(row.values);
   return month ? late.filter((c) => month >= c.collectedFrom!) : [];
 }
 
@@ -137,9 +135,27 @@ export function typeRows(table: CsvTable, decl: TableDecl, problems: Problem[]):
   };
   if (!checkHeader(table, columns, problems)) return { ...result, headerFailed: true };
   const schema = rowSchema(columns);
+  const quick = quickRowParser(columns, table.header);
   const byName = new Map(columns.map((c) => [c.name, c]));
   const counts = new Map<string, NotAvailableCount>();
+  const tallies = notAvailableTallies(table, columns, counts);
+  const collectedLate = columns
+    .filter((c) => c.collectedFrom)
+    .map((c) => ({ column: c, index: table.header.indexOf(c.name) }));
   for (const row of table.rows) {
+    // Most rows are fine: read them quickly, and leave any doubt to the zod schema below.
+    const values = quick(row.cells);
+    if (
+      values &&
+      !collectedLate.some(
+        ({ column, index }) =>
+          row.cells[index]?.trim() === 'NA' && monthOf(values) >= column.collectedFrom!,
+      )
+    ) {
+      tallies(row.cells);
+      result.rows.push({ line: row.line, values });
+      continue;
+    }
     const raw = Object.fromEntries(table.header.map((name, i) => [name, row.cells[i] ?? '']));
     const parsed = schema.safeParse(raw);
     const typed = parsed.success ? { line: row.line, values: parsed.data } : undefined;
@@ -169,26 +185,42 @@ export function typeRows(table: CsvTable, decl: TableDecl, problems: Problem[]):
       if (key) result.broken.add(key);
       continue;
     }
-    countNotAvailable(table.file, raw, columns, counts);
+    tallies(row.cells);
     result.rows.push(typed);
   }
   result.notAvailable = [...counts.values()];
   return result;
 }
 
-function countNotAvailable(
-  file: string,
-  raw: Record<string, string>,
+/** The row's month (the value of its period column). */
+const monthOf = (values: Record<string, unknown>): string =>
+  (Object.values(values).find((v) => typeof v === 'string' && /^\d{4}-\d{2}$/.test(v)) as
+    string | undefined) ?? '';
+
+/** Counts each "not available" token ("-", "NA") per column, row by row. */
+function notAvailableTallies(
+  table: CsvTable,
   columns: readonly ColumnDecl[],
   counts: Map<string, NotAvailableCount>,
-): void {
-  for (const column of columns) {
-    const value = raw[column.name]?.trim() ?? '';
-    const meaning = column.notAvailable?.[value];
-    if (meaning === undefined) continue;
-    const key = `${column.name}\u0000${value}`;
-    const entry = counts.get(key) ?? { file, field: column.name, value, count: 0, meaning };
-    entry.count++;
-    counts.set(key, entry);
-  }
+): (cells: readonly string[]) => void {
+  const counted = columns
+    .filter((c) => c.notAvailable)
+    .map((c) => ({ column: c, index: table.header.indexOf(c.name) }));
+  return (cells) => {
+    for (const { column, index } of counted) {
+      const value = cells[index]?.trim() ?? '';
+      const meaning = column.notAvailable![value];
+      if (meaning === undefined) continue;
+      const key = `${column.name}\u0000${value}`;
+      const entry = counts.get(key) ?? {
+        file: table.file,
+        field: column.name,
+        value,
+        count: 0,
+        meaning,
+      };
+      entry.count++;
+      counts.set(key, entry);
+    }
+  };
 }
