@@ -332,6 +332,19 @@ describe('error codes: cells', () => {
     expect(table?.rows.map((r) => r.line)).toEqual([2, 4]);
   });
 
+  it('rows after a blank line, or after a quoted cell with a quote in it, keep their own line numbers', () => {
+    // Without a cell spanning lines, the lines are counted without csv-parse's record info.
+    const text = 'Name,NHS\nDerby,3\n\n"Bath ""and"" NES",4\n\n\nYork,5\n';
+    const problems: Problem[] = [];
+    const table = readCsv({ path: ORGS, bytes: enc(text) }, problems);
+    expect(problems).toEqual([]);
+    expect(table?.rows.map((r) => [r.line, r.cells[0]])).toEqual([
+      [2, 'Derby'],
+      [4, 'Bath "and" NES'],
+      [7, 'York'],
+    ]);
+  });
+
   it('mixed line endings (LF after the header, CRLF after that) keep the right line numbers', () => {
     // csv-parse takes LF as the record delimiter from the first line and then counts each CRLF
     // as two lines, so every row after the header is reported about twice as far down.
