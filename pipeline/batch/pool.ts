@@ -21,13 +21,15 @@ export type AreaOutcome = AreaResult extends infer R
   : never;
 
 /**
- * Tasks posted to each worker ahead of the one it is rendering, so it never waits for the main
- * thread (busy rendering an area itself) to hand it the next.
+ * Tasks in each worker's hands (the one it renders and those waiting), so it never waits for
+ * the main thread to hand it the next: more while the main thread makes the national briefing,
+ * fewer once it renders areas too (and yields between them).
  */
-const AHEAD = 2;
+const QUEUE_WHILE_BUSY = 8;
+const QUEUE = 3;
 
-/** Results of the main thread that may be waiting to be written while it renders the next. */
-const MAIN_THREAD_WRITES = 4;
+/** Results of one renderer that may wait to be written while it renders the next. */
+const PENDING_WRITES = 4;
 
 /** Old-generation heap of each worker: several times what it keeps alive. */
 const WORKER_HEAP_MB = 512;
@@ -51,7 +53,7 @@ export class AreaPool {
         filename,
         minThreads: workers,
         maxThreads: workers,
-        concurrentTasksPerWorker: AHEAD,
+        concurrentTasksPerWorker: QUEUE_WHILE_BUSY,
         idleTimeout: 60_000,
         // A worker keeps about 150 MB alive (fonts, chart views, caches); without a limit V8
         // lets garbage grow towards a quarter of the machine's memory before collecting it.
@@ -84,10 +86,36 @@ export class AreaPool {
       }
     };
     const pool = this.pool;
-    // Each worker lane keeps one task in hand; AHEAD lanes per worker keep it busy.
-    const lane = async (): Promise<void> => {
-      for (let i = take(); i !== undefined; i = take())
-        await settle(i, (await pool!.run({ model: models[i], shared })) as AreaResult);
+    let mainThreadJoined = false;
+    // Results are written while the next area renders; a few at most wait per renderer, so a
+    // slow disk cannot make them pile up in memory. A failed write stays in its set, so it
+    // fails a later wait.
+    const writer = () => {
+      const writing = new Set<Promise<void>>();
+      return {
+        async add(written: Promise<void>) {
+          writing.add(written);
+          written.then(
+            () => writing.delete(written),
+            () => undefined,
+          );
+          if (writing.size >= PENDING_WRITES) await Promise.race(writing);
+        },
+        all: () => Promise.all(writing),
+      };
+    };
+    // Each worker lane keeps one task posted to a worker. While the main thread is busy (with
+    // the national briefing, or in the middle of an area) it cannot hand out work, so each
+    // worker has several tasks in hand; once the main thread renders areas too, the extra
+    // lanes stop, so no worker is left with a long queue at the end.
+    const lane = async (n: number): Promise<void> => {
+      const written = writer();
+      for (let i = take(); i !== undefined; i = take()) {
+        const result = (await pool!.run({ model: models[i], shared })) as AreaResult;
+        await written.add(settle(i, result));
+        if (mainThreadJoined && n % QUEUE_WHILE_BUSY >= QUEUE) break;
+      }
+      await written.all();
     };
     const mainThread = async (): Promise<void> => {
       // If the main thread's own work failed, the build is over: it renders nothing more.
@@ -98,24 +126,18 @@ export class AreaPool {
         ))
       )
         return;
-      // The main thread's own results are written while it renders the next area; a few at most
-      // wait, so a slow disk cannot make them pile up in memory.
-      const writing = new Set<Promise<void>>();
+      mainThreadJoined = true;
+      const written = writer();
       for (let i = take(); i !== undefined; i = take()) {
-        const written = settle(i, await renderArea(models[i]!, shared));
-        writing.add(written);
-        // A failed write stays in the set, so it fails the wait below or the one at the end.
-        written.then(
-          () => writing.delete(written),
-          () => undefined,
-        );
-        if (writing.size >= MAIN_THREAD_WRITES) await Promise.race(writing);
-        // Let the workers' finished areas be written between the main thread's own.
+        await written.add(settle(i, await renderArea(models[i]!, shared)));
+        // Let the workers' finished areas be written, and their next tasks posted.
         await yieldToEvents();
       }
-      await Promise.all(writing);
+      await written.all();
     };
-    const lanes = pool ? Array.from({ length: this.workers * AHEAD }, lane) : [];
+    const lanes = pool
+      ? Array.from({ length: this.workers * QUEUE_WHILE_BUSY }, (_, n) => lane(n))
+      : [];
     await Promise.all([...lanes, mainThread()]);
     return outcomes;
   }

@@ -107,3 +107,42 @@ describe('rendering areas in parallel', () => {
     expect(await files(3)).toEqual(one);
   });
 });
+
+describe('keeping the workers busy', () => {
+  it('hands a worker its next areas while earlier results still wait to be written and the main thread is busy', async () => {
+    const { models, shared: data } = await shared();
+    const chosen = models.slice(0, 12);
+    const pool = await AreaPool.start(2);
+    let release!: () => void;
+    const disk = new Promise<void>((resolve) => (release = resolve));
+    let mainThreadFree!: () => void;
+    const busy = new Promise<void>((resolve) => (mainThreadFree = resolve));
+    let arrived = 0;
+    try {
+      const rendering = pool.render(
+        chosen,
+        data,
+        async () => {
+          arrived++;
+          // Nothing is written until released: as if the disk were slow.
+          await disk;
+        },
+        busy,
+      );
+      // While no write finishes and the main thread is busy (with the national briefing), the
+      // one worker goes on rendering: more results arrive than it had tasks in hand at first.
+      const deadline = Date.now() + 30_000;
+      while (arrived < 6 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      expect(arrived).toBeGreaterThanOrEqual(6);
+      release();
+      mainThreadFree();
+      const outcomes = await rendering;
+      expect(outcomes.filter((o) => o.ok)).toHaveLength(chosen.length);
+      expect(arrived).toBe(chosen.length);
+    } finally {
+      release();
+      mainThreadFree();
+      await pool.destroy();
+    }
+  }, 120_000);
+});
