@@ -1,5 +1,6 @@
 /**
- * A synthetic data set with `copies` times the areas of the real one, for the scaling benchmark.
+ * A synthetic data set of `total` areas made from the real ones, for the scaling benchmark: each
+ * real area is copied as often as it takes (the first few once more, to reach `total` exactly).
  * Copy k of an area is named "<name> k" with made-up but well-formed codes, and England's rows
  * grow by the added areas, so every validation rule still holds. Never committed: the bench
  * writes it into a temporary folder.
@@ -20,20 +21,26 @@ function codes(index: number): { old: string; current: string } {
   };
 }
 
-/** England's cells become its own plus (copies − 1) × the sum of the areas, column by column. */
-function scaleEngland(rows: string[][], nameCol: number, periodCol: number, copies: number): void {
+/** England's cells grow by each area's cells times its number of extra copies, column by column. */
+function scaleEngland(
+  rows: string[][],
+  nameCol: number,
+  periodCol: number,
+  extra: (name: string) => number,
+): void {
   const sums = new Map<string, number[]>();
   for (const row of rows) {
     if (row[nameCol] === 'England') continue;
     const sum = sums.get(row[periodCol]!) ?? row.map(() => 0);
-    row.forEach((cell, i) => (sum[i]! += isNumber(cell) ? Number(cell) : 0));
+    const times = extra(row[nameCol]!);
+    row.forEach((cell, i) => (sum[i]! += isNumber(cell) ? times * Number(cell) : 0));
     sums.set(row[periodCol]!, sum);
   }
   for (const row of rows) {
     if (row[nameCol] !== 'England') continue;
     const sum = sums.get(row[periodCol]!)!;
     row.forEach((cell, i) => {
-      if (isNumber(cell) && i !== periodCol) row[i] = String(Number(cell) + (copies - 1) * sum[i]!);
+      if (isNumber(cell) && i !== periodCol) row[i] = String(Number(cell) + sum[i]!);
     });
   }
 }
@@ -41,16 +48,22 @@ function scaleEngland(rows: string[][], nameCol: number, periodCol: number, copi
 export function multiplyAreas(
   reasonsCsv: string,
   orgsCsv: string,
-  copies: number,
-): { reasons: string; orgs: string } {
+  total: number,
+): { reasons: string; orgs: string; areas: number } {
   const reasons = parse(reasonsCsv) as string[][];
   const orgs = parse(orgsCsv) as string[][];
   const [rHead, ...rRows] = reasons;
   const [oHead, ...oRows] = orgs;
   const names = [...new Set(rRows.map((r) => r[1]!).filter((n) => n !== 'England'))];
+  // Copies of each real area, the original included: `total` areas in all.
+  const copiesOf = new Map(
+    names.map((n, i) => [n, Math.floor(total / names.length) + (i < total % names.length ? 1 : 0)]),
+  );
+  const extra = (name: string) => copiesOf.get(name)! - 1;
+  let next = 0;
   const copyIndex = new Map<string, number>(
-    names.flatMap((n, i) =>
-      Array.from({ length: copies - 1 }, (_, k) => [`${n} ${k + 2}`, i * copies + k] as const),
+    names.flatMap((n) =>
+      Array.from({ length: extra(n) }, (_, k) => [`${n} ${k + 2}`, next++] as const),
     ),
   );
   const grow = (rows: string[][], nameCol: number, codeCol?: number) =>
@@ -58,7 +71,7 @@ export function multiplyAreas(
       if (row[nameCol] === 'England') return [row];
       return [
         row,
-        ...Array.from({ length: copies - 1 }, (_, k) => {
+        ...Array.from({ length: extra(row[nameCol]!) }, (_, k) => {
           const copy = [...row];
           const name = `${row[nameCol]} ${k + 2}`;
           copy[nameCol] = name;
@@ -71,12 +84,13 @@ export function multiplyAreas(
       ];
     });
   // England grows by the copies' days, summed over the real areas before they are copied.
-  scaleEngland(rRows, 1, rHead!.length - 1, copies);
-  scaleEngland(oRows, 0, oHead!.length - 1, copies);
+  scaleEngland(rRows, 1, rHead!.length - 1, extra);
+  scaleEngland(oRows, 0, oHead!.length - 1, extra);
   const rOut = grow(rRows, 1, 0);
   const oOut = grow(oRows, 0);
   return {
     reasons: [rHead!, ...rOut].map(quote).join('\n') + '\n',
     orgs: [oHead!, ...oOut].map(quote).join('\n') + '\n',
+    areas: [...copiesOf.values()].reduce((a, b) => a + b, 0),
   };
 }
