@@ -15,18 +15,19 @@
  *   9. commit       files + manifest ──atomic swap──▶ out/
  */
 import { AreaPool } from './batch/pool.ts';
-import { selectAreas, type Shard } from './batch/select.ts';
+import { selectAreas } from './batch/select.ts';
 import { AREA_DIR, type AreaCommon } from './briefings/area.ts';
 import { NATIONAL, nationalFill } from './briefings/national.ts';
 import { compareSnapshots } from './changes/compare.ts';
 import { changesFiles } from './changes/report.ts';
 import { buildSnapshot } from './changes/snapshot.ts';
-import { DEFAULT_STATE_DIR, FIGURES_JSON, LAST_SENT, parseSnapshot } from './changes/state.ts';
+import { FIGURES_JSON, LAST_SENT, parseSnapshot } from './changes/state.ts';
 import { NATIONAL_CHART_IDS, nationalCharts } from './charts/specs/national.ts';
 import { overviewChart } from './charts/specs/overview.ts';
 import { buildAreaModels, type AreaModels } from './domain/area-model.ts';
 import { formatDate } from './domain/format.ts';
 import type { BuildEffects } from './effects.ts';
+import type { BuildOptions } from './options.ts';
 import { PipelineError } from './errors.ts';
 import * as msg from './messages/index.ts';
 import { buildManifest, sha256 } from './output/manifest.ts';
@@ -41,34 +42,7 @@ import { validate } from './stages/validate.ts';
 import type { InputFile, OutputFile, ValidDataset } from './types.ts';
 import { versions } from './versions.ts';
 
-export interface BuildOptions {
-  dataDir: string;
-  templateDir: string;
-  /** Treat validation warnings as errors. */
-  strict: boolean;
-  /** Briefing date (ISO) from SOURCE_DATE_EPOCH, if set. */
-  date?: string;
-  /** Build the national briefing, the area briefings, or both. */
-  only: 'all' | 'national' | 'areas';
-  /** Build only these areas (names or codes); empty for all. */
-  areas: string[];
-  /** Build only this share of the areas, for a CI matrix. */
-  shard?: Shard;
-  /** Worker threads for the area briefings. */
-  jobs: number;
-  /** Where distribution keeps the snapshot of the last distributed build (last-sent.json). */
-  stateDir: string;
-}
-
-export const DEFAULT_OPTIONS: BuildOptions = {
-  dataDir: 'data',
-  templateDir: 'templates',
-  strict: false,
-  only: 'all',
-  areas: [],
-  jobs: 1,
-  stateDir: DEFAULT_STATE_DIR,
-};
+export { DEFAULT_OPTIONS, type BuildOptions } from './options.ts';
 
 export interface BuildResult {
   files: WrittenFile[];
@@ -219,11 +193,26 @@ export async function check(
   return { warnings: valid.report.warnings.length };
 }
 
-export async function build(options: BuildOptions, effects: BuildEffects): Promise<BuildResult> {
-  const release = await effects.lockOutput();
-  // The area workers start now and warm up while the main thread reads and validates.
-  const pool = await AreaPool.start(options.only === 'national' ? 1 : options.jobs);
+/** The worker threads a build needs (none for the national briefing alone). */
+export const poolFor = (options: BuildOptions): Promise<AreaPool> =>
+  AreaPool.start(options.only === 'national' ? 1 : options.jobs);
+
+/**
+ * Build everything. The area workers may have been started already (`started`, by the command
+ * line, before it loaded this module), so they load and warm up while the main thread reads and
+ * validates; the build owns them either way and stops them when it ends.
+ */
+export async function build(
+  options: BuildOptions,
+  effects: BuildEffects,
+  started?: Promise<AreaPool>,
+): Promise<BuildResult> {
+  const starting = started ?? poolFor(options);
+  let release: (() => Promise<void>) | undefined;
+  let pool: AreaPool | undefined;
   try {
+    release = await effects.lockOutput();
+    pool = await starting;
     const timed = timer(effects);
     const { dataDir, templateDir } = options;
     const { valid, since, inputs, text } = await readAndValidate(options, effects, timed);
@@ -302,8 +291,8 @@ export async function build(options: BuildOptions, effects: BuildEffects): Promi
       throw error;
     }
   } finally {
-    await pool.destroy();
-    await release();
+    await (pool ?? (await starting.catch(() => undefined)))?.destroy();
+    await release?.();
   }
 }
 

@@ -2,12 +2,12 @@
 // transpiled through a loader thread at start-up: about a second of CPU for the main thread and
 // again for each worker thread. So an entry point and the modules it imports are bundled once
 // with esbuild (the compiler tsx itself uses) into node_modules/.cache/briefing/, named by the
-// hash of the sources: a changed source gives a new file, an unchanged one is reused. Libraries
+// hash of the sources: a changed source gives a new folder, an unchanged one is reused. Libraries
 // stay external and load from node_modules as usual, which is why the bundle lives inside the
 // project. Plain JavaScript, so that the launcher (run.mjs) can use it before any loader exists.
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** Bundles of an entry older than this are removed when a new one is written. */
@@ -23,12 +23,21 @@ export async function bundle(entry, pipelineDir) {
     const cache = join(pipelineDir, '..', 'node_modules', '.cache', 'briefing');
     const name = basename(entry).replace(/\.ts$/, '');
     // Named by a hash of every source file, so an unchanged pipeline starts without esbuild.
-    const file = join(cache, `${name}-${await sourceHash(entry, pipelineDir)}.mjs`);
+    const dir = join(cache, `${name}-${await sourceHash(entry, pipelineDir)}`);
+    const file = join(dir, `${name}.mjs`);
     if (await exists(file)) return pathToFileURL(file).href;
     const { build } = await import('esbuild');
+    // Split at dynamic imports: a module imported with import() (and the libraries it imports)
+    // is loaded only when it is needed, so the command line starts the worker threads before
+    // it loads Vega, pdfkit and the rest.
     const result = await build({
       entryPoints: [entry],
       bundle: true,
+      splitting: true,
+      outdir: dir,
+      entryNames: '[name]',
+      chunkNames: 'chunk-[hash]',
+      outExtension: { '.js': '.mjs' },
       packages: 'external',
       platform: 'node',
       format: 'esm',
@@ -38,12 +47,22 @@ export async function bundle(entry, pipelineDir) {
       logLevel: 'silent',
     });
     await mkdir(cache, { recursive: true });
-    // Written under a temporary name and renamed, so a build running at the same time never
-    // loads half a file.
+    // Written into a temporary folder and renamed, so a build running at the same time never
+    // loads half a bundle.
     const temporary = join(cache, `.${name}-${randomBytes(6).toString('hex')}.tmp`);
-    await writeFile(temporary, result.outputFiles[0].contents);
-    await rename(temporary, file);
-    await removeStale(cache, name, file);
+    for (const output of result.outputFiles) {
+      const target = join(temporary, relative(dir, output.path));
+      await mkdir(dirname(target), { recursive: true });
+      await writeFile(target, output.contents);
+    }
+    try {
+      await rename(temporary, dir);
+    } catch (error) {
+      // Another build made the same bundle first.
+      await rm(temporary, { recursive: true, force: true });
+      if (!(await exists(file))) throw error;
+    }
+    await removeStale(cache, name, dir);
     return pathToFileURL(file).href;
   } catch {
     return undefined;
@@ -73,7 +92,7 @@ async function removeStale(cache, name, keep) {
     const path = join(cache, other);
     if (path === keep || !other.startsWith(`${name}-`)) continue;
     const { mtimeMs } = await stat(path).catch(() => ({ mtimeMs: now }));
-    if (now - mtimeMs > STALE_MS) await rm(path, { force: true });
+    if (now - mtimeMs > STALE_MS) await rm(path, { recursive: true, force: true });
   }
 }
 

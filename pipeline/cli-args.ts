@@ -2,7 +2,7 @@
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { Shard } from './batch/select.ts';
-import { DEFAULT_OPTIONS, type BuildOptions } from './build.ts';
+import { DEFAULT_OPTIONS, type BuildOptions } from './options.ts';
 import { PipelineError } from './errors.ts';
 import * as msg from './messages/index.ts';
 

@@ -2,7 +2,8 @@
  * Command line: argv and environment → options, run the build, report the outcome. Exit codes:
  * 0 success, 1 invalid input or a briefing that failed, 2 usage error, 3 internal error.
  */
-import { build, check, type BuildResult } from './build.ts';
+import { AreaPool } from './batch/pool.ts';
+import type { BuildResult } from './build.ts';
 import { merge } from './merge.ts';
 import { HELP, parseCli } from './cli-args.ts';
 import { FileBuildEffects } from './effects.ts';
@@ -98,6 +99,12 @@ async function main(): Promise<number> {
       );
       return EXIT.ok;
     }
+    // The worker threads start first, so they load their code while this thread loads the
+    // renderer's libraries (build.ts is imported only now) and validates the input.
+    const started =
+      cli.check || cli.options.only === 'national' ? undefined : AreaPool.start(cli.options.jobs);
+    started?.catch(() => undefined);
+    const { build, check } = await import('./build.ts');
     if (cli.check) {
       const { warnings } = await check(
         cli.options,
@@ -118,6 +125,7 @@ async function main(): Promise<number> {
     const result = await build(
       cli.options,
       new FileBuildEffects(process.cwd(), cli.out, (e) => reporter.event(e)),
+      started,
     );
     const wallMs = performance.now() - start;
     const cpu = process.cpuUsage();

@@ -10,7 +10,7 @@
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import { Piscina } from 'piscina';
 import type { AreaModel } from '../types.ts';
-import { renderArea, type AreaResult, type AreaShared } from './area-task.ts';
+import type { AreaResult, AreaShared } from './area-task.ts';
 import { workerFile } from './worker-bundle.ts';
 
 /** What is kept of each area once its files are written: whether it worked, and its timings. */
@@ -127,6 +127,9 @@ export class AreaPool {
       )
         return;
       mainThreadJoined = true;
+      // Loaded here, not at the top: the pool starts (and its workers load) before the main
+      // thread loads the renderer's libraries (see cli.ts).
+      const { renderArea } = await import('./area-task.ts');
       const written = writer();
       for (let i = take(); i !== undefined; i = take()) {
         await written.add(settle(i, await renderArea(models[i]!, shared)));

@@ -5,11 +5,12 @@
  */
 import { z } from 'zod';
 import { PipelineError } from '../errors.ts';
+import { DEFAULT_OPTIONS } from '../options.ts';
 import * as msg from '../messages/index.ts';
 import { SNAPSHOT_FORMAT, type Snapshot } from './snapshot.ts';
 
 /** The state folder (shared with `npm run distribute`) and the snapshot in it. */
-export const DEFAULT_STATE_DIR = 'state';
+export const DEFAULT_STATE_DIR = DEFAULT_OPTIONS.stateDir;
 export const LAST_SENT = 'last-sent.json';
 export const FIGURES_JSON = 'figures.json';
 

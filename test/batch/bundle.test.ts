@@ -22,7 +22,7 @@ describe('bundle', () => {
       'lib.ts': 'export const answer: number = 41;\n',
     });
     const first = await bundle(join(dir, 'main.ts'), dir);
-    expect(first).toMatch(/node_modules\/\.cache\/briefing\/main-[0-9a-f]{16}\.mjs$/);
+    expect(first).toMatch(/node_modules\/\.cache\/briefing\/main-[0-9a-f]{16}\/main\.mjs$/);
     const loaded = (await import(first!)) as { value: number; where: string };
     expect(loaded).toMatchObject({ value: 42, where: dir });
     expect(await bundle(join(dir, 'main.ts'), dir)).toBe(first);
@@ -32,6 +32,21 @@ describe('bundle', () => {
     expect(second).not.toBe(first);
     expect(((await import(second!)) as { value: number }).value).toBe(2);
     expect(fileURLToPath(second!).startsWith(join(dir, '..', 'node_modules'))).toBe(true);
+  });
+
+  it('splits off what is imported with import(), so it is evaluated only when it is imported', async () => {
+    const dir = await sources({
+      'main.ts':
+        "(globalThis as { order?: string[] }).order = ['main'];\nexport const later = () => import('./heavy.ts');\n",
+      'heavy.ts':
+        "(globalThis as { order?: string[] }).order!.push('heavy');\nexport const heavy = 1;\n",
+    });
+    const url = await bundle(join(dir, 'main.ts'), dir);
+    const main = (await import(url!)) as { later: () => Promise<{ heavy: number }> };
+    const order = (globalThis as { order?: string[] }).order!;
+    expect(order).toEqual(['main']);
+    expect((await main.later()).heavy).toBe(1);
+    expect(order).toEqual(['main', 'heavy']);
   });
 
   it('gives nothing for code that does not compile, so the caller loads the TypeScript instead', async () => {
