@@ -102,7 +102,9 @@ async function main(): Promise<number> {
     // The worker threads start first, so they load their code while this thread loads the
     // renderer's libraries (build.ts is imported only now) and validates the input.
     const started =
-      cli.check || cli.options.only === 'national' ? undefined : AreaPool.start(cli.options.jobs);
+      cli.check || cli.options.only === 'national'
+        ? undefined
+        : AreaPool.start(cli.options.jobs, { templateDir: cli.options.templateDir });
     started?.catch(() => undefined);
     const { build, check } = await import('./build.ts');
     if (cli.check) {

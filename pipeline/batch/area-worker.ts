@@ -1,16 +1,24 @@
-/** Piscina worker: renders one area per task. Fonts are parsed as the worker starts, while the main thread is still validating. */
+/**
+ * Piscina worker: renders one area per task. As it starts, while the main thread is still
+ * validating, it parses the fonts and (if the pool asks) warms up on a made-up area.
+ */
+import { workerData } from 'node:worker_threads';
 import { fonts } from '../fonts.ts';
 import type { AreaModel } from '../types.ts';
 import { renderArea, type AreaResult, type AreaShared } from './area-task.ts';
+import { warmUp } from './warm-up.ts';
 
 fonts();
+const warm = (workerData as { warmUp?: { templateDir: string } } | undefined)?.warmUp;
 
 /**
  * The pool posts the next task before this one is done (see pool.ts), so tasks can arrive while
  * one is rendering. They render one after another: every area shares this thread's chart views,
  * and two areas drawn into one view at once would mix their data.
  */
-let previous: Promise<unknown> = Promise.resolve();
+let previous: Promise<unknown> = warm
+  ? warmUp(warm.templateDir).catch(() => undefined)
+  : Promise.resolve();
 
 export default function render(task: {
   model: AreaModel;

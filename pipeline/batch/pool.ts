@@ -42,8 +42,12 @@ export class AreaPool {
     private readonly workers: number,
   ) {}
 
-  /** Start `jobs - 1` worker threads; the main thread is the last renderer (the only one for one job). */
-  static async start(jobs: number): Promise<AreaPool> {
+  /**
+   * Start `jobs - 1` worker threads; the main thread is the last renderer (the only one for one
+   * job). With `warmUp`, each worker first renders a made-up area with the templates in that
+   * folder (see warm-up.ts), while the main thread validates the input.
+   */
+  static async start(jobs: number, warmUp?: { templateDir: string }): Promise<AreaPool> {
     const workers = jobs - 1;
     if (workers < 1) return new AreaPool(undefined, 0);
     // The worker's modules bundled as plain JavaScript (see worker-bundle.ts).
@@ -55,6 +59,7 @@ export class AreaPool {
         maxThreads: workers,
         concurrentTasksPerWorker: QUEUE_WHILE_BUSY,
         idleTimeout: 60_000,
+        workerData: { warmUp },
         // A worker keeps about 150 MB alive (fonts, chart views, caches); without a limit V8
         // lets garbage grow towards a quarter of the machine's memory before collecting it.
         resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },

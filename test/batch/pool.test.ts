@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AreaPool } from '../../pipeline/batch/pool.ts';
+import { warmUp } from '../../pipeline/batch/warm-up.ts';
 import type { AreaShared } from '../../pipeline/batch/area-task.ts';
 import { buildAreaModels } from '../../pipeline/domain/area-model.ts';
 import { PROJECT, realValid } from '../helpers/project.ts';
@@ -88,8 +89,8 @@ describe('rendering areas in parallel', () => {
       .map((slug) => models.find((m) => m.slug === slug))
       .filter((m) => m !== undefined);
     expect(chosen.length).toBeGreaterThanOrEqual(5);
-    const files = async (jobs: number) => {
-      const pool = await AreaPool.start(jobs);
+    const files = async (jobs: number, warmUp?: { templateDir: string }) => {
+      const pool = await AreaPool.start(jobs, warmUp);
       const out = new Map<string, string>();
       try {
         await pool.render(chosen, data, async (r) => {
@@ -105,6 +106,8 @@ describe('rendering areas in parallel', () => {
     const one = await files(1);
     expect(Object.keys(one)).toHaveLength(chosen.length * 2);
     expect(await files(3)).toEqual(one);
+    // Workers that first warmed up on a made-up area draw the same files.
+    expect(await files(2, { templateDir: join(PROJECT, 'templates') })).toEqual(one);
   });
 });
 
@@ -145,4 +148,14 @@ describe('keeping the workers busy', () => {
       await pool.destroy();
     }
   }, 120_000);
+});
+
+describe('warming up a worker', () => {
+  it('renders a made-up area with the real templates, so the worker has really run the renderer', async () => {
+    await expect(warmUp(join(PROJECT, 'templates'))).resolves.toBeUndefined();
+  });
+
+  it('fails when the templates cannot be read (and the worker then just skips it)', async () => {
+    await expect(warmUp(join(PROJECT, 'no-such-folder'))).rejects.toThrow();
+  });
 });
