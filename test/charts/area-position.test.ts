@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { beeswarm } from '../../pipeline/charts/beeswarm.ts';
 import { renderWithRows, type RenderedSvg } from '../../pipeline/charts/render.ts';
 import { ordinal, positionChart } from '../../pipeline/charts/specs/area-position.ts';
+import { MAX_DOTS } from '../../pipeline/charts/specs/area-position-spec.ts';
 import { areaLayouts } from '../../pipeline/charts/specs/area.ts';
 import { PALETTE } from '../../pipeline/charts/theme.ts';
 import { buildAreaModels } from '../../pipeline/domain/area-model.ts';
@@ -116,5 +117,38 @@ describe('position chart', () => {
     await render(chartFor('tameside'));
     expect((await render(chartFor('derby'))).svg).toBe(first);
     await expect(first).toMatchFileSnapshot('../golden/areas/position-derby.svg');
+  });
+});
+
+describe('position chart with more areas than a strip has room for', () => {
+  it('lets each dot stand for a few neighbouring areas, says so, and still puts this area exactly', async () => {
+    // Ten copies of every area, each a little apart: 1,500 areas.
+    const many: AreaDistribution = {
+      ...distribution,
+      areas: distribution.areas.flatMap((a) =>
+        Array.from({ length: 10 }, (_, k) => ({
+          ...a,
+          slug: `${a.slug}-${k}`,
+          name: `${a.name} ${k}`,
+          changePct: a.changePct === null ? null : a.changePct + k / 100,
+        })),
+      ),
+    };
+    const derby = models.find((m) => m.slug === 'derby')!;
+    const model = { ...derby, slug: 'derby-0' };
+    const def = positionChart(model, many, areaLayouts(many).position);
+    const { svg } = await render(def);
+    const known = many.areas.filter((a) => a.changePct !== null).length;
+    const per = Math.ceil(known / MAX_DOTS);
+    expect(per).toBeGreaterThan(1);
+    expect(marks(svg, 'areas')).toHaveLength(Math.ceil(known / per));
+    expect(marks(svg, 'areas').length).toBeLessThanOrEqual(MAX_DOTS);
+    expect(svg).toContain(`one dot per ${per} areas`);
+    expect(def.alt).toContain(`in each of ${known} areas, one dot per ${per} areas`);
+    const [lo, hi] = (def.spec.encoding as { x: { scale: { domain: number[] } } }).x.scale
+      .domain as [number, number];
+    const here = marks(svg, 'here');
+    expect(here).toHaveLength(1);
+    expect(here[0]!.x).toBeCloseTo(((43.9 - lo) / (hi - lo)) * (def.spec.width as number), 6);
   });
 });

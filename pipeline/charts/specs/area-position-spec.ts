@@ -9,8 +9,10 @@
  * would still let dots cover each other in the crowded middle of a strip this thin.
  *
  * Every area's dot is the spec's own data, laid out once per distribution, so a worker builds the
- * view once and each briefing only swaps in its two rows; what still grows with the number of
- * areas is drawing the dots into the SVG and the PDF (a few milliseconds a briefing at 150).
+ * view once and each briefing only swaps in its two rows. A strip has room for a few hundred
+ * dots: with more areas than MAX_DOTS, each dot stands for a few areas next to each other in the
+ * order of change (at the middle of their changes), so the strip stays readable, and a briefing
+ * costs the same to draw however many areas there are. This area's own dot is always exact.
  */
 import type { AreaDistribution } from '../../types.ts';
 import { beeswarm } from '../beeswarm.ts';
@@ -24,8 +26,13 @@ const HERE_DIAMETER = 7.5;
 export const LABEL_GAP = 3;
 export const ENGLAND_LABEL_SIZE = 8.5;
 
+/** The most dots a strip draws; more areas than this share dots. */
+export const MAX_DOTS = 300;
+
 export interface Strip {
   spec: Record<string, unknown>;
+  /** Areas each dot stands for: 1, or several when there are more areas than MAX_DOTS. */
+  perDot: number;
   /** Where each area's dot is: its x in points from the plot's left edge, its offset across. */
   dots: Map<string, { x: number; offset: number }>;
   plotWidth: number;
@@ -84,12 +91,44 @@ function buildStrip(all: AreaDistribution, p: Padding): Strip {
   const plotWidth = CHART_WIDTH - p.left - p.right;
   const [lo, hi] = changeDomain(all);
   const xOf = (change: number) => ((change - lo) / (hi - lo)) * plotWidth;
-  const xs = known(all).map((a) => ({ key: a.slug, x: xOf(a.changePct) }));
+  const areas = known(all);
+  const perDot = Math.ceil(areas.length / MAX_DOTS);
+  // One dot per area; or one per group of `perDot` areas in the order of change, at the middle
+  // of the group's changes.
+  const byChange = [...areas].sort(
+    (a, b) => a.changePct - b.changePct || (a.slug < b.slug ? -1 : 1),
+  );
+  const groups =
+    perDot === 1
+      ? areas.map((a) => ({ key: a.slug, change: a.changePct, members: [a] }))
+      : Array.from({ length: Math.ceil(areas.length / perDot) }, (_, i) => {
+          const members = byChange.slice(i * perDot, (i + 1) * perDot);
+          const mid = members.length / 2;
+          const change =
+            (members[Math.floor(mid - 0.5)]!.changePct + members[Math.floor(mid)]!.changePct) / 2;
+          return { key: `dot-${i}`, change, members };
+        });
+  const xs = groups.map((g) => ({ key: g.key, x: xOf(g.change) }));
   const { diameter, offsets } = layDots(xs);
-  const dots = new Map(xs.map((d) => [d.key, { x: d.x, offset: offsets.get(d.key)! }]));
-  const values = known(all).map((a) => ({ change: a.changePct, offset: dots.get(a.slug)!.offset }));
-  return { spec: stripSpec(all, p, [lo, hi], diameter, values), dots, plotWidth, xOf };
+  // Each area sits at its own x, at the height of the dot it belongs to.
+  const dots = new Map(
+    groups.flatMap((g) =>
+      g.members.map((a) => [a.slug, { x: xOf(a.changePct), offset: offsets.get(g.key)! }] as const),
+    ),
+  );
+  const values = groups.map((g) => ({ change: g.change, offset: offsets.get(g.key)! }));
+  return {
+    spec: stripSpec(all, p, [lo, hi], diameter, values, perDot),
+    perDot,
+    dots,
+    plotWidth,
+    xOf,
+  };
 }
+
+/** "one dot per area", or "one dot per 6 areas". */
+export const dotsSay = (perDot: number): string =>
+  perDot === 1 ? 'one dot per area' : `one dot per ${perDot} areas`;
 
 const Y = {
   field: 'offset',
@@ -149,6 +188,7 @@ function stripSpec(
   domain: [number, number],
   diameter: number,
   values: { change: number; offset: number }[],
+  perDot: number,
 ): Record<string, unknown> {
   const areas = {
     name: 'areas',
@@ -163,7 +203,7 @@ function stripSpec(
       x: {
         field: 'change',
         type: 'quantitative',
-        title: `Change in delayed days, ${all.year} on the year before (%); one dot per area`,
+        title: `Change in delayed days, ${all.year} on the year before (%); ${dotsSay(perDot)}`,
         scale: { domain, nice: false, zero: false },
         axis: { tickCount: 8, labelExpr: "datum.value > 0 ? '+' + datum.label : datum.label" },
       },

@@ -13,6 +13,7 @@ import {
   known,
   LABEL_GAP,
   stripFor,
+  dotsSay,
   type Strip,
 } from './area-position-spec.ts';
 import { NHSE_SOURCE_SHORT } from './source-line.ts';
@@ -85,14 +86,19 @@ function placeOf(change: number, rank: Rank): string {
   return `${ordinal(rank.position)} of ${rank.of} (1st is the largest rise)`;
 }
 
-function altText(m: AreaModel, all: AreaDistribution, order: ReturnType<typeof ranked>): string {
+function altText(
+  m: AreaModel,
+  all: AreaDistribution,
+  order: ReturnType<typeof ranked>,
+  perDot: number,
+): string {
   const top = order[0];
   const bottom = order.at(-1);
   const range =
     top && bottom
       ? `, from ${signed(bottom.change)} (${bottom.name}) to ${signed(top.change)} (${top.name})`
       : '';
-  const intro = `Strip plot of the change in delayed days in ${all.year} on the year before in each of ${order.length} areas, one dot per area${range}.`;
+  const intro = `Strip plot of the change in delayed days in ${all.year} on the year before in each of ${order.length} areas, ${dotsSay(perDot)}${range}.`;
   const mine = m.bcf.changePct;
   if (mine === null)
     return `${intro} The change in ${m.name} is not available; England's was ${signed(all.england)}.`;
@@ -127,7 +133,7 @@ export function positionChart(m: AreaModel, all: AreaDistribution, p: Padding): 
   return {
     id: 'position',
     title: `Where ${m.name} sits among all ${order.length} areas: change in delayed days in ${all.year}`,
-    alt: altText(m, all, order),
+    alt: altText(m, all, order, strip.perDot),
     sourceLine: NHSE_SOURCE_SHORT,
     sourceIds: ['nhse-dtoc'],
     spec: strip.spec,
