@@ -194,7 +194,7 @@ export async function check(
 }
 
 /** The worker threads a build needs (none for the national briefing alone). */
-export const poolFor = (options: BuildOptions): Promise<AreaPool> =>
+const poolFor = (options: BuildOptions): Promise<AreaPool> =>
   AreaPool.start(options.only === 'national' ? 1 : options.jobs);
 
 /**

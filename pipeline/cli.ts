@@ -106,7 +106,11 @@ async function main(): Promise<number> {
         ? undefined
         : AreaPool.start(cli.options.jobs, { templateDir: cli.options.templateDir });
     started?.catch(() => undefined);
-    const { build, check } = await import('./build.ts');
+    const { build, check } = await import('./build.ts').catch(async (error: unknown) => {
+      // Until build() owns them, the workers are this function's to stop.
+      await (await started?.catch(() => undefined))?.destroy();
+      throw error;
+    });
     if (cli.check) {
       const { warnings } = await check(
         cli.options,

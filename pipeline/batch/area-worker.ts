@@ -2,7 +2,7 @@
  * Piscina worker: renders one area per task. As it starts, while the main thread is still
  * validating, it parses the fonts and (if the pool asks) warms up on a made-up area.
  */
-import { workerData } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { fonts } from '../fonts.ts';
 import type { AreaModel } from '../types.ts';
 import { renderArea, type AreaResult, type AreaShared } from './area-task.ts';
@@ -28,3 +28,6 @@ export default function render(task: {
   previous = result.catch(() => undefined);
   return result;
 }
+
+// Every module is loaded: the pool may now stop this worker safely (see pool.ts).
+parentPort?.postMessage({ loaded: true });

@@ -7,7 +7,7 @@
  * soon as it arrives (to be written out), so no batch is held in memory; a failed area is a
  * result, not an exception, so the others still build.
  */
-import { setImmediate as yieldToEvents } from 'node:timers/promises';
+import { setTimeout as delay, setImmediate as yieldToEvents } from 'node:timers/promises';
 import { Piscina } from 'piscina';
 import type { AreaModel } from '../types.ts';
 import type { AreaResult, AreaShared } from './area-task.ts';
@@ -31,6 +31,9 @@ const QUEUE = 3;
 /** Results of one renderer that may wait to be written while it renders the next. */
 const PENDING_WRITES = 4;
 
+/** The longest a pool waits for its workers to finish loading before it stops them. */
+const LOAD_TIMEOUT_MS = 20_000;
+
 /** Old-generation heap of each worker: several times what it keeps alive. */
 const WORKER_HEAP_MB = 512;
 
@@ -40,6 +43,8 @@ export class AreaPool {
   private constructor(
     private readonly pool: Piscina | undefined,
     private readonly workers: number,
+    /** Settles once every worker has loaded its code (or failed to). */
+    private readonly loaded: Promise<unknown> = Promise.resolve(),
   ) {}
 
   /**
@@ -52,20 +57,29 @@ export class AreaPool {
     if (workers < 1) return new AreaPool(undefined, 0);
     // The worker's modules bundled as plain JavaScript (see worker-bundle.ts).
     const filename = await workerFile();
-    return new AreaPool(
-      new Piscina({
-        filename,
-        minThreads: workers,
-        maxThreads: workers,
-        concurrentTasksPerWorker: QUEUE_WHILE_BUSY,
-        idleTimeout: 60_000,
-        workerData: { warmUp },
-        // A worker keeps about 150 MB alive (fonts, chart views, caches); without a limit V8
-        // lets garbage grow towards a quarter of the machine's memory before collecting it.
-        resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
-      }),
-      workers,
-    );
+    const pool = new Piscina({
+      filename,
+      minThreads: workers,
+      maxThreads: workers,
+      concurrentTasksPerWorker: QUEUE_WHILE_BUSY,
+      idleTimeout: 60_000,
+      workerData: { warmUp },
+      // A worker keeps about 150 MB alive (fonts, chart views, caches); without a limit V8
+      // lets garbage grow towards a quarter of the machine's memory before collecting it.
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    });
+    // Each worker says when its code is loaded (area-worker.ts). A worker stopped in the middle
+    // of loading its modules can bring the whole process down (a fatal V8 error in Node 20), which
+    // a build that fails validation at once would otherwise risk.
+    let count = 0;
+    const loaded = new Promise((resolve) => {
+      pool.on('message', (message: unknown) => {
+        if ((message as { loaded?: boolean } | null)?.loaded && ++count === workers)
+          resolve(undefined);
+      });
+      pool.on('error', resolve);
+    });
+    return new AreaPool(pool, workers, loaded);
   }
 
   /**
@@ -151,6 +165,8 @@ export class AreaPool {
   }
 
   async destroy(): Promise<void> {
-    await this.pool?.destroy();
+    if (!this.pool) return;
+    await Promise.race([this.loaded, delay(LOAD_TIMEOUT_MS)]);
+    await this.pool.destroy();
   }
 }

@@ -159,3 +159,18 @@ describe('warming up a worker', () => {
     await expect(warmUp(join(PROJECT, 'no-such-folder'))).rejects.toThrow();
   });
 });
+
+describe('stopping the workers', () => {
+  it('waits for a worker that is still loading its code, and no longer (a build that fails at once)', async () => {
+    // Stopping a worker in the middle of loading its modules can abort the whole process in
+    // Node 20; the pool waits for each worker's "loaded" message, which comes within seconds,
+    // not after the pool's 20-second limit.
+    for (const wait of [0, 5, 50]) {
+      const pool = await AreaPool.start(2, { templateDir: join(PROJECT, 'templates') });
+      await new Promise((resolve) => setTimeout(resolve, wait));
+      const start = performance.now();
+      await pool.destroy();
+      expect(performance.now() - start).toBeLessThan(15_000);
+    }
+  }, 120_000);
+});
