@@ -166,7 +166,8 @@ export class AreaPool {
 
   async destroy(): Promise<void> {
     if (!this.pool) return;
-    await Promise.race([this.loaded, delay(LOAD_TIMEOUT_MS)]);
+    // An unreferenced timer: once the workers are stopped it must not keep the process alive.
+    await Promise.race([this.loaded, delay(LOAD_TIMEOUT_MS, undefined, { ref: false })]);
     await this.pool.destroy();
   }
 }

@@ -168,9 +168,13 @@ describe('stopping the workers', () => {
     for (const wait of [0, 5, 50]) {
       const pool = await AreaPool.start(2, { templateDir: join(PROJECT, 'templates') });
       await new Promise((resolve) => setTimeout(resolve, wait));
+      const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+      const before = timers();
       const start = performance.now();
       await pool.destroy();
       expect(performance.now() - start).toBeLessThan(15_000);
+      // Nothing of the pool keeps the process alive once it is stopped (a build's process exits).
+      expect(timers()).toBeLessThanOrEqual(before);
     }
   }, 120_000);
 });
