@@ -10,9 +10,12 @@ import type { InputFile, ValidDataset } from '../../pipeline/types.ts';
 
 export const PROJECT = join(import.meta.dirname, '..', '..');
 
+/** Where the test run keeps its temporary projects (set by global-setup.ts, which removes it). */
+export const TEST_TMP = 'BRIEFING_TEST_TMP';
+
 /** A temporary project folder holding copies of data/ and templates/. */
 export async function copyProject(): Promise<string> {
-  const root = await mkdtemp(join(tmpdir(), 'briefing-test-'));
+  const root = await mkdtemp(join(process.env[TEST_TMP] ?? tmpdir(), 'briefing-test-'));
   await cp(join(PROJECT, 'data'), join(root, 'data'), { recursive: true });
   await cp(join(PROJECT, 'templates'), join(root, 'templates'), { recursive: true });
   return root;
