@@ -193,10 +193,6 @@ export async function check(
   return { warnings: valid.report.warnings.length };
 }
 
-/** The worker threads a build needs (none for the national briefing alone). */
-const poolFor = (options: BuildOptions): Promise<AreaPool> =>
-  AreaPool.start(options.only === 'national' ? 1 : options.jobs);
-
 /**
  * Build everything. The area workers may have been started already (`started`, by the command
  * line, before it loaded this module), so they load and warm up while the main thread reads and
@@ -207,7 +203,7 @@ export async function build(
   effects: BuildEffects,
   started?: Promise<AreaPool>,
 ): Promise<BuildResult> {
-  const starting = started ?? poolFor(options);
+  const starting = started ?? AreaPool.for(options);
   let release: (() => Promise<void>) | undefined;
   let pool: AreaPool | undefined;
   try {

@@ -101,10 +101,9 @@ async function main(): Promise<number> {
     }
     // The worker threads start first, so they load their code while this thread loads the
     // renderer's libraries (build.ts is imported only now) and validates the input.
-    const started =
-      cli.check || cli.options.only === 'national'
-        ? undefined
-        : AreaPool.start(cli.options.jobs, { templateDir: cli.options.templateDir });
+    const started = cli.check
+      ? undefined
+      : AreaPool.for(cli.options, { templateDir: cli.options.templateDir });
     started?.catch(() => undefined);
     const { build, check } = await import('./build.ts').catch(async (error: unknown) => {
       // Until build() owns them, the workers are this function's to stop.

@@ -9,6 +9,7 @@
  */
 import { setTimeout as delay, setImmediate as yieldToEvents } from 'node:timers/promises';
 import { Piscina } from 'piscina';
+import type { BuildOptions } from '../options.ts';
 import type { AreaModel } from '../types.ts';
 import type { AreaResult, AreaShared } from './area-task.ts';
 import { workerFile } from './worker-bundle.ts';
@@ -46,6 +47,11 @@ export class AreaPool {
     /** Settles once every worker has loaded its code (or failed to). */
     private readonly loaded: Promise<unknown> = Promise.resolve(),
   ) {}
+
+  /** The workers a build with these options needs: none for the national briefing alone. */
+  static for(options: BuildOptions, warmUp?: { templateDir: string }): Promise<AreaPool> {
+    return AreaPool.start(options.only === 'national' ? 1 : options.jobs, warmUp);
+  }
 
   /**
    * Start `jobs - 1` worker threads; the main thread is the last renderer (the only one for one
