@@ -32,31 +32,46 @@ export function dataTable(table: DataTable, caption: string): string {
   return `<table><caption>${esc(caption)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
-/** Where a chart's SVG goes in filled HTML, until the HTML page is emitted. */
-const slot = (id: string): string => `<!--chart-svg:${id}-->`;
-
-/**
- * Put each chart's SVG into its slot. The filled content carries slots rather than SVG so that
- * reading it back as blocks for the PDF does not parse every chart's markup.
- */
-export function inlineCharts(html: string, charts: ChartImage[]): string {
-  return charts.reduce(
-    (text, chart) => text.replace(slot(esc(chart.id)), () => accessibleSvg(chart)),
-    html,
+/** The chart's data as a table, folded away under a summary. */
+function dataDetails(chart: ChartImage, number: number): string {
+  return (
+    `<details><summary>Data for figure ${number} as a table</summary>` +
+    // A focusable scrolling region, so a wide table scrolls by itself on a narrow screen.
+    `<div class="table-wrap" role="region" aria-label="Data for figure ${number}" tabindex="0">${dataTable(chart.table, chart.table.caption)}</div></details>`
   );
 }
 
-/** A chart as an HTML figure; with `slotOnly`, the SVG is left as a slot for inlineCharts(). */
+/** Where a chart's SVG and its data table go in filled HTML, until the HTML page is emitted. */
+const svgSlot = (id: string): string => `<!--chart-svg:${id}-->`;
+const tableSlot = (id: string, number: number): string => `<!--chart-table:${id}:${number}-->`;
+const SLOT = /<!--chart-(svg|table):([^:>]+)(?::(\d+))?-->/g;
+
+/**
+ * Put each chart's SVG and data table into their slots. The filled content carries slots rather
+ * than the markup so that reading it back as blocks for the PDF does not parse every chart's
+ * drawing and data (a data table of 151 rows is most of an area briefing's content).
+ */
+export function inlineCharts(html: string, charts: ChartImage[]): string {
+  const byId = new Map(charts.map((c) => [esc(c.id), c]));
+  return html.replace(SLOT, (whole, kind: string, id: string, number?: string) => {
+    const chart = byId.get(id);
+    if (!chart) return whole;
+    return kind === 'svg' ? accessibleSvg(chart) : dataDetails(chart, Number(number));
+  });
+}
+
+/**
+ * A chart as an HTML figure; with `slotOnly`, the SVG and the data table are left as slots for
+ * inlineCharts().
+ */
 export function renderChartFigure(chart: ChartImage, number: number, slotOnly = false): string {
   const id = `figure-${esc(chart.id)}`;
   return (
     `<figure class="chart" id="${id}" data-chart="${esc(chart.id)}" aria-labelledby="${id}-title">` +
     `<figcaption id="${id}-title"><span class="figure-number">Figure ${number}.</span> ${esc(chart.title)}</figcaption>` +
-    `<div class="chart-image">${slotOnly ? slot(esc(chart.id)) : accessibleSvg(chart)}</div>` +
+    `<div class="chart-image">${slotOnly ? svgSlot(esc(chart.id)) : accessibleSvg(chart)}</div>` +
     `<p class="source">${esc(chart.sourceLine)}</p>` +
-    `<details><summary>Data for figure ${number} as a table</summary>` +
-    // A focusable scrolling region, so a wide table scrolls by itself on a narrow screen.
-    `<div class="table-wrap" role="region" aria-label="Data for figure ${number}" tabindex="0">${dataTable(chart.table, chart.table.caption)}</div></details>` +
+    (slotOnly ? tableSlot(esc(chart.id), number) : dataDetails(chart, number)) +
     `</figure>`
   );
 }
