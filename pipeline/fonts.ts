@@ -45,7 +45,6 @@ const shapedRuns = new WeakMap<
   fontkit.Font,
   (text: string, features?: Features) => fontkit.GlyphRun
 >();
-type Features = string[] | Record<string, boolean>;
 
 /** The memoised run of `text`, shared: read it, never change it. */
 function shaped(font: fontkit.Font, text: string, features?: Features): fontkit.GlyphRun {
@@ -55,41 +54,87 @@ function shaped(font: fontkit.Font, text: string, features?: Features): fontkit.
 /**
  * Shaping cost grows with every glyph times every lookup in the font (about 0.3 ms for a code such
  * as "E10000029" in fontkit), and each area brings new strings: its name with punctuation, its
- * codes, its numbers. Most neighbouring characters do not interact at all: no ligature, contextual
- * substitution or kerning joins them. So a string is cut between every such pair, and its run is
- * the runs of the pieces (each shaped once and remembered) laid end to end. Whether a pair
- * interacts is itself shaped once: the pair together against its two characters apart. Only pairs
- * that interact ("ff", "Yo", "1,") stay together in one piece. test/fonts.test.ts checks the
- * composed runs against fontkit's own for every string a full build sets.
+ * codes, its numbers. Most neighbouring characters interact at most by kerning: a pair adjustment
+ * of the glyphs either side, with no ligature or contextual substitution joining them. So a string
+ * is cut between every such pair, and its run is the runs of the pieces (each shaped once and
+ * remembered) laid end to end, with each cut's kerning added back. What a cut does is itself found
+ * once by shaping: the pair together against its two pieces apart. Pairs that interact any other
+ * way ("ff", a ligature) stay together in one piece. test/fonts.test.ts checks the composed runs
+ * against fontkit's own for every string a full build sets.
  */
-function joinRuns(runs: fontkit.GlyphRun[]): fontkit.GlyphRun {
+type Features = string[] | Record<string, boolean>;
+type Position = fontkit.GlyphRun['positions'][number];
+/** A change to a glyph's position: x and y advance, x and y offset. */
+type Shift = [number, number, number, number];
+/** What shaping two pieces together changes at the cut: the glyph before it, the glyph after it. */
+interface Cut {
+  left: Shift | undefined;
+  right: Shift | undefined;
+}
+/** The two pieces interact across the cut by more than kerning: keep them as one piece. */
+const JOIN = 'join';
+
+function joinRuns(runs: fontkit.GlyphRun[], positions: Position[]): fontkit.GlyphRun {
   return Object.assign(Object.create(Object.getPrototypeOf(runs[0])), runs[0], {
     glyphs: runs.flatMap((r) => r.glyphs),
-    positions: runs.flatMap((r) => r.positions),
+    positions,
   }) as fontkit.GlyphRun;
 }
 
-/** Glyph ids and positions of two runs are the same. */
-function sameRun(a: fontkit.GlyphRun, b: fontkit.GlyphRun): boolean {
-  if (a.glyphs.length !== b.glyphs.length) return false;
-  for (let i = 0; i < a.glyphs.length; i++) {
-    const p = a.positions[i]!;
-    const q = b.positions[i]!;
-    if (
-      a.glyphs[i]!.id !== b.glyphs[i]!.id ||
-      p.xAdvance !== q.xAdvance ||
-      p.yAdvance !== q.yAdvance ||
-      p.xOffset !== q.xOffset ||
-      p.yOffset !== q.yOffset
-    )
-      return false;
+/** How `together` differs from `apart` at one glyph, or undefined if it does not. */
+function shiftBetween(together: Position, apart: Position): Shift | undefined {
+  const shift: Shift = [
+    together.xAdvance - apart.xAdvance,
+    together.yAdvance - apart.yAdvance,
+    together.xOffset - apart.xOffset,
+    together.yOffset - apart.yOffset,
+  ];
+  return shift.some((d) => d !== 0) ? shift : undefined;
+}
+
+const samePosition = (p: Position, q: Position) =>
+  p.xAdvance === q.xAdvance &&
+  p.yAdvance === q.yAdvance &&
+  p.xOffset === q.xOffset &&
+  p.yOffset === q.yOffset;
+
+/**
+ * What shaping `a` and `b` together does at the cut between them, given the three runs: JOIN
+ * unless the glyphs are the same as apart, and only the two glyphs at the cut moved.
+ */
+function cutBetween(
+  together: fontkit.GlyphRun,
+  a: fontkit.GlyphRun,
+  b: fontkit.GlyphRun,
+): Cut | typeof JOIN {
+  const n = a.glyphs.length;
+  if (together.glyphs.length !== n + b.glyphs.length) return JOIN;
+  for (let i = 0; i < together.glyphs.length; i++) {
+    const apart = i < n ? a : b;
+    const j = i < n ? i : i - n;
+    if (together.glyphs[i]!.id !== apart.glyphs[j]!.id) return JOIN;
+    if (i !== n - 1 && i !== n && !samePosition(together.positions[i]!, apart.positions[j]!))
+      return JOIN;
   }
-  return true;
+  return {
+    left: shiftBetween(together.positions[n - 1]!, a.positions[n - 1]!),
+    right: shiftBetween(together.positions[n]!, b.positions[0]!),
+  };
+}
+
+/** A copy of `p` moved by `shift`. */
+function shifted(p: Position, [xAdvance, yAdvance, xOffset, yOffset]: Shift): Position {
+  return Object.assign(Object.create(Object.getPrototypeOf(p)), p, {
+    xAdvance: p.xAdvance + xAdvance,
+    yAdvance: p.yAdvance + yAdvance,
+    xOffset: p.xOffset + xOffset,
+    yOffset: p.yOffset + yOffset,
+  }) as Position;
 }
 
 function memoiseLayout(font: fontkit.Font): fontkit.Font {
   const runs = new Map<string, fontkit.GlyphRun>();
-  const apart = new Map<string, boolean>();
+  const cuts = new Map<string, Cut | typeof JOIN>();
   const featureKey = (features?: Features) =>
     Array.isArray(features) ? features.join(',') : JSON.stringify(features ?? '');
   /** fontkit's own run of `text`, remembered. */
@@ -103,15 +148,18 @@ function memoiseLayout(font: fontkit.Font): fontkit.Font {
     }
     return run;
   };
-  /** Pieces `a` and `b` shape the same together as apart. */
-  const independent = (a: string, b: string, features: Features | undefined, fk: string) => {
+  /** What shaping pieces `a` and `b` together does at the cut between them, remembered. */
+  const cut = (a: string, b: string, features: Features | undefined, fk: string) => {
     const key = `${fk}\u0000${a}\u0001${b}`;
-    let result = apart.get(key);
+    let result = cuts.get(key);
     if (result === undefined) {
-      const together = whole(a + b, features, fk);
-      result = sameRun(together, joinRuns([whole(a, features, fk), whole(b, features, fk)]));
-      if (apart.size > 20_000) apart.clear();
-      apart.set(key, result);
+      result = cutBetween(
+        whole(a + b, features, fk),
+        whole(a, features, fk),
+        whole(b, features, fk),
+      );
+      if (cuts.size > 20_000) cuts.clear();
+      cuts.set(key, result);
     }
     return result;
   };
@@ -120,20 +168,29 @@ function memoiseLayout(font: fontkit.Font): fontkit.Font {
     const key = `${fk}\u0000${text}`;
     let run = runs.get(key);
     if (run) return run;
-    // Add a character at a time; a piece that interacts with the one before joins it, and so on
-    // back, so every cut left in the string is between two pieces shown to be independent.
+    // Add a character at a time; a piece that must join the one before does, and so on back, so
+    // every cut left in the string is between two pieces that at most kern.
     const pieces: string[] = [];
     for (const char of text) {
       pieces.push(char);
-      while (pieces.length > 1 && !independent(pieces.at(-2)!, pieces.at(-1)!, features, fk)) {
+      while (pieces.length > 1 && cut(pieces.at(-2)!, pieces.at(-1)!, features, fk) === JOIN) {
         const last = pieces.pop()!;
         pieces[pieces.length - 1] += last;
       }
     }
-    run =
-      pieces.length === 1
-        ? whole(text, features, fk)
-        : joinRuns(pieces.map((p) => whole(p, features, fk)));
+    if (pieces.length <= 1) run = whole(text, features, fk);
+    else {
+      const pieceRuns = pieces.map((p) => whole(p, features, fk));
+      const positions = pieceRuns.flatMap((r) => r.positions);
+      let at = 0;
+      for (let i = 0; i < pieces.length - 1; i++) {
+        at += pieceRuns[i]!.glyphs.length;
+        const { left, right } = cut(pieces[i]!, pieces[i + 1]!, features, fk) as Cut;
+        if (left) positions[at - 1] = shifted(positions[at - 1]!, left);
+        if (right) positions[at] = shifted(positions[at]!, right);
+      }
+      run = joinRuns(pieceRuns, positions);
+    }
     if (runs.size > 20_000) runs.clear();
     runs.set(key, run);
     return run;

@@ -1,7 +1,8 @@
 /**
  * The shaping memo in pipeline/fonts.ts builds a string's run from the runs of its pieces, cut
- * wherever two neighbouring pieces were shown to shape the same apart as together. That is only
- * right if no lookup in the font reaches across such a cut through a third glyph, so it is checked
+ * wherever two neighbouring pieces were shown to shape the same apart as together but for a
+ * kerning of the glyphs at the cut, which it adds back. That is only right if no lookup in the
+ * font reaches across such a cut through a third glyph, so it is checked
  * here against fontkit's own shaping: every character the briefings use, next to letters and
  * figures that kern or form ligatures, every word in the templates, and every word and text of a
  * full build's briefings (the national one and all 150 areas).
