@@ -1,6 +1,7 @@
 /**
- * Vega-Lite spec → Vega spec → SVG (vega.View with renderer "none"), measuring text with the
- * embedded font so labels fit, and SVG → PNG with sharp (librsvg) using the same font files.
+ * Vega-Lite spec → Vega spec → a recorded drawing (vega.View with renderer "none", drawn once
+ * through vega's canvas renderer) for the PDF and as SVG, measuring text with the embedded font so
+ * labels fit, and SVG → PNG with sharp (librsvg) using the same font files.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +10,7 @@ import * as vega from 'vega';
 import * as vegaLite from 'vega-lite';
 import { styleFor, textWidth, TTF_DIR } from '../fonts.ts';
 import type { DrawOp } from '../types.ts';
+import { svgFromOps } from './ops-svg.ts';
 import { RecordingContext } from './recorder.ts';
 import { CHART_WIDTH } from './theme.ts';
 
@@ -48,28 +50,34 @@ export interface RenderedSvg {
   bounds: { x1: number; y1: number; x2: number; y2: number };
 }
 
-async function draw(view: vega.View, spec: object): Promise<RenderedSvg> {
-  vega.resetSVGDefIds();
-  const svg = await view.toSVG();
-  const width = Number(/width="([\d.]+)"/.exec(svg)?.[1]);
-  const height = Number(/height="([\d.]+)"/.exec(svg)?.[1]);
+interface ViewInternals {
+  _viewWidth: number;
+  _viewHeight: number;
+  scenegraph(): { root: { bounds: { x1: number; y1: number; x2: number; y2: number } } };
+}
+
+/**
+ * Draw the view's scene once, through vega's canvas renderer into a recorder: the operations are
+ * replayed into the PDF as vectors and written out as the HTML's SVG (see ops-svg.ts). `id` names
+ * the SVG's clip paths.
+ */
+async function draw(view: vega.View, spec: object, id: string): Promise<RenderedSvg> {
+  const recorder = new RecordingContext();
+  await view.toCanvas(1, { externalContext: recorder } as never);
+  // The size vega gives its own SVG and canvas, once the view has run: the view plus its padding.
+  const internals = view as unknown as ViewInternals;
+  const padding = view.padding() as { left: number; top: number; right: number; bottom: number };
+  const width = Math.max(0, internals._viewWidth + padding.left + padding.right);
+  const height = Math.max(0, internals._viewHeight + padding.top + padding.bottom);
   // Everything drawn, text included (measured with the real font), in SVG coordinates.
-  const b = (
-    view.scenegraph() as unknown as {
-      root: { bounds: { x1: number; y1: number; x2: number; y2: number } };
-    }
-  ).root.bounds;
+  const b = internals.scenegraph().root.bounds;
   // The scene's origin in the SVG is the view's padding plus its autosize offset (as vega-view's
   // own offset()); a fixed-layout spec's padding is not in origin() at all.
   const [originX, originY] = view.origin();
-  const padding = view.padding() as { left: number; top: number };
   const left = padding.left + originX;
   const top = padding.top + originY;
-  // The same scene drawn through vega's canvas renderer into a recorder, for the PDF.
-  const recorder = new RecordingContext();
-  await view.toCanvas(1, { externalContext: recorder } as never);
   return {
-    svg,
+    svg: svgFromOps(recorder.ops, width, height, id),
     ops: recorder.ops,
     vegaSpec: spec,
     width,
@@ -97,11 +105,11 @@ const compile = (vlSpec: Record<string, unknown>) =>
   vegaLite.compile(vlSpec as unknown as vegaLite.TopLevelSpec, { logger: strictLogger as never })
     .spec;
 
-async function renderOnce(vlSpec: Record<string, unknown>): Promise<RenderedSvg> {
+async function renderOnce(vlSpec: Record<string, unknown>, id: string): Promise<RenderedSvg> {
   const spec = compile(vlSpec);
   const view = new vega.View(vega.parse(spec), { renderer: 'none', logLevel: vega.Error });
   try {
-    return await draw(view, spec);
+    return await draw(view, spec, id);
   } finally {
     view.finalize();
   }
@@ -119,6 +127,7 @@ const views = new Map<string, { view: vega.View; spec: object }>();
 export async function renderWithRows(
   vlSpec: Record<string, unknown>,
   rows: Record<string, unknown>[],
+  id = 'chart',
 ): Promise<RenderedSvg> {
   installTextMetrics();
   const key = JSON.stringify(vlSpec);
@@ -137,7 +146,7 @@ export async function renderWithRows(
   );
   await cached.view.runAsync();
   inFreshOrder(cached.view);
-  return draw(cached.view, cached.spec);
+  return draw(cached.view, cached.spec, id);
 }
 
 interface SceneNode {
@@ -172,14 +181,17 @@ function inFreshOrder(view: vega.View): void {
  * Render at exactly CHART_WIDTH. Single views use autosize "fit"; concatenated views cannot, so
  * their inner width is corrected once from the first render's overall width.
  */
-export async function renderSvg(vlSpec: Record<string, unknown>): Promise<RenderedSvg> {
+export async function renderSvg(
+  vlSpec: Record<string, unknown>,
+  id = 'chart',
+): Promise<RenderedSvg> {
   installTextMetrics();
-  const first = await renderOnce(vlSpec);
+  const first = await renderOnce(vlSpec, id);
   const panels = vlSpec.vconcat as Record<string, unknown>[] | undefined;
   if (!panels || first.width === CHART_WIDTH) return first;
   const extra = first.width - CHART_WIDTH;
   const resized = panels.map((p) => ({ ...p, width: Number(p.width) - extra }));
-  return renderOnce({ ...vlSpec, vconcat: resized });
+  return renderOnce({ ...vlSpec, vconcat: resized }, id);
 }
 
 let fontconfigReady = false;

@@ -16,8 +16,8 @@ export interface ChartOptions {
 async function renderChart(def: ChartDef, options: ChartOptions): Promise<ChartImage> {
   try {
     const rendered = def.rows
-      ? await renderWithRows(def.spec, def.rows)
-      : await renderSvg(def.spec);
+      ? await renderWithRows(def.spec, def.rows, def.id)
+      : await renderSvg(def.spec, def.id);
     const image: ChartImage = {
       ...def,
       svg: rendered.svg,
@@ -64,7 +64,7 @@ function chartError(def: ChartDef, error: unknown): PipelineError {
   );
 }
 
-/** Render charts one after another: vega's SVG id counters are global, so order keeps output stable. */
+/** Render charts one after another: a shared view draws one briefing's chart at a time. */
 export async function renderCharts(defs: ChartDef[], options: ChartOptions): Promise<ChartImage[]> {
   const images: ChartImage[] = [];
   for (const def of defs) images.push(await renderChart(def, options));

@@ -23,15 +23,32 @@ const chartFor = (slug: string): ChartDef => {
 };
 const render = (def: ChartDef): Promise<RenderedSvg> => renderWithRows(def.spec, def.rows!);
 
-/** The `<path>` marks of one named layer, with their position and fill. */
-function marks(svg: string, layer: string): { x: number; y: number; fill: string }[] {
-  const group = new RegExp(`<g class="mark-symbol role-mark ${layer}_marks"[^>]*>(.*?)</g>`).exec(
-    svg,
-  );
-  return [
-    ...(group?.[1] ?? '').matchAll(/translate\(([-\d.]+),([-\d.]+)\)"[^>]* fill="([^"]+)"/g),
-  ].map((m) => ({ x: Number(m[1]), y: Number(m[2]), fill: m[3]! }));
+/** The dots drawn (filled circles), by colour, at their centres, from the chart's drawing. */
+function dots(rendered: RenderedSvg): Map<string, { x: number; y: number }[]> {
+  const out = new Map<string, { x: number; y: number }[]>();
+  for (const op of rendered.ops) {
+    if (op.t !== 'fill' || !op.path.some((seg) => seg[0] === 'C')) continue;
+    const xs = op.path.flatMap((seg) =>
+      seg[0] === 'Z' ? [] : seg.slice(1).filter((_, i) => i % 2 === 0),
+    );
+    const ys = op.path.flatMap((seg) =>
+      seg[0] === 'Z' ? [] : seg.slice(1).filter((_, i) => i % 2 === 1),
+    );
+    const centre = {
+      x: (Math.min(...(xs as number[])) + Math.max(...(xs as number[]))) / 2,
+      y: (Math.min(...(ys as number[])) + Math.max(...(ys as number[]))) / 2,
+    };
+    out.set(op.colour, [...(out.get(op.colour) ?? []), centre]);
+  }
+  return out;
 }
+
+/** Where `x` falls between the leftmost and rightmost dots, from 0 to 1. */
+const along = (x: number, all: { x: number }[]) => {
+  const lo = Math.min(...all.map((d) => d.x));
+  const hi = Math.max(...all.map((d) => d.x));
+  return (x - lo) / (hi - lo);
+};
 
 const byChange = (a: AreaDistribution['areas'][number], b: AreaDistribution['areas'][number]) =>
   a.changePct! - b.changePct!;
@@ -39,19 +56,22 @@ const byChange = (a: AreaDistribution['areas'][number], b: AreaDistribution['are
 describe('position chart', () => {
   it('draws one dot per area, and exactly one highlighted dot, on top of the area’s own', async () => {
     const derby = chartFor('derby');
-    const { svg } = await render(derby);
-    const dots = marks(svg, 'areas');
-    expect(dots).toHaveLength(distribution.areas.filter((a) => a.changePct !== null).length);
-    expect(new Set(dots.map((d) => d.fill))).toEqual(new Set([PALETTE.midGrey]));
-    const here = marks(svg, 'here');
+    const rendered = await render(derby);
+    const { svg } = rendered;
+    const drawn = dots(rendered);
+    expect([...drawn.keys()].sort()).toEqual([PALETTE.midGrey, PALETTE.orange].sort());
+    const grey = drawn.get(PALETTE.midGrey)!;
+    const known = distribution.areas.filter((a) => a.changePct !== null);
+    expect(grey).toHaveLength(known.length);
+    const here = drawn.get(PALETTE.orange)!;
     expect(here).toHaveLength(1);
-    expect(here[0]!.fill).toBe(PALETTE.orange);
-    // At Derby's value: the same place as exactly one of the grey dots, and on the scale.
-    expect(dots.filter((d) => d.x === here[0]!.x && d.y === here[0]!.y)).toHaveLength(1);
-    const [lo, hi] = (derby.spec.encoding as { x: { scale: { domain: number[] } } }).x.scale
-      .domain as [number, number];
-    const plotWidth = derby.spec.width as number;
-    expect(here[0]!.x).toBeCloseTo(((43.9 - lo) / (hi - lo)) * plotWidth, 6);
+    // At Derby's value: the same place as exactly one of the grey dots, and on the scale between
+    // the largest fall and the largest rise.
+    const close = (a: number, b: number) => Math.abs(a - b) < 1e-6;
+    expect(grey.filter((d) => close(d.x, here[0]!.x) && close(d.y, here[0]!.y))).toHaveLength(1);
+    const changes = known.map((a) => a.changePct!);
+    const [lo, hi] = [Math.min(...changes), Math.max(...changes)];
+    expect(along(here[0]!.x, grey)).toBeCloseTo((43.9 - lo) / (hi - lo), 6);
     expect(svg).toContain('>Derby +43.9%</text>');
     expect(svg).toContain('>England +11.4%</text>');
   });
@@ -137,18 +157,28 @@ describe('position chart with more areas than a strip has room for', () => {
     const derby = models.find((m) => m.slug === 'derby')!;
     const model = { ...derby, slug: 'derby-0' };
     const def = positionChart(model, many, areaLayouts(many).position);
-    const { svg } = await render(def);
+    const rendered = await render(def);
+    const { svg } = rendered;
     const known = many.areas.filter((a) => a.changePct !== null).length;
     const per = Math.ceil(known / MAX_DOTS);
     expect(per).toBeGreaterThan(1);
-    expect(marks(svg, 'areas')).toHaveLength(Math.ceil(known / per));
-    expect(marks(svg, 'areas').length).toBeLessThanOrEqual(MAX_DOTS);
+    const grey = dots(rendered).get(PALETTE.midGrey)!;
+    expect(grey).toHaveLength(Math.ceil(known / per));
+    expect(grey.length).toBeLessThanOrEqual(MAX_DOTS);
     expect(svg).toContain(`one dot per ${per} areas`);
     expect(def.alt).toContain(`in each of ${known} areas, one dot per ${per} areas`);
+    const here = dots(rendered).get(PALETTE.orange)!;
+    expect(here).toHaveLength(1);
+    // This area's own dot is exact: set against another area's, at the scale's own spacing.
+    const tameside = models.find((m) => m.slug === 'tameside')!;
+    const other = dots(
+      await render(
+        positionChart({ ...tameside, slug: 'tameside-0' }, many, areaLayouts(many).position),
+      ),
+    ).get(PALETTE.orange)!;
     const [lo, hi] = (def.spec.encoding as { x: { scale: { domain: number[] } } }).x.scale
       .domain as [number, number];
-    const here = marks(svg, 'here');
-    expect(here).toHaveLength(1);
-    expect(here[0]!.x).toBeCloseTo(((43.9 - lo) / (hi - lo)) * (def.spec.width as number), 6);
+    const perPoint = (def.spec.width as number) / (hi - lo);
+    expect(other[0]!.x - here[0]!.x).toBeCloseTo((174.2 - 43.9) * perPoint, 6);
   });
 });
