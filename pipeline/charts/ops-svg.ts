@@ -72,9 +72,10 @@ function strokeAttributes(op: StrokeOp): string {
 
 /** "italic 600 9.5px Source Sans 3" → SVG font attributes. */
 function fontAttributes(font: string): string {
-  const match = /^(?:(italic|oblique|normal)\s+)?(?:(normal|bold|lighter|bolder|[1-9]00)\s+)?([\d.]+)px\s+(.+)$/.exec(
-    font.trim(),
-  );
+  const match =
+    /^(?:(italic|oblique|normal)\s+)?(?:(normal|bold|lighter|bolder|[1-9]00)\s+)?([\d.]+)px\s+(.+)$/.exec(
+      font.trim(),
+    );
   if (!match) return ` style="font:${escapeXml(font)}"`;
   const [, style, weight, size, family] = match;
   return (
@@ -137,7 +138,8 @@ export function svgFromOps(ops: DrawOp[], width: number, height: number, id: str
         break;
       }
       case 'stroke':
-        if (strokes(op)) out += `<path d="${pathData(op.path)}" fill="none"${strokeAttributes(op)}/>`;
+        if (strokes(op))
+          out += `<path d="${pathData(op.path)}" fill="none"${strokeAttributes(op)}/>`;
         break;
       case 'text':
         if (visible(op.colour) && op.alpha > 0 && op.text !== '') out += text(op);
