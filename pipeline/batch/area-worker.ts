@@ -11,14 +11,24 @@ import { warmUp } from './warm-up.ts';
 fonts();
 const warm = (workerData as { warmUp?: { templateDir: string } } | undefined)?.warmUp;
 
+// Every module is loaded: the pool may now stop this worker safely (see pool.ts).
+parentPort?.postMessage({ loaded: true });
+
+// The warm-up is part of loading this module (a top-level await), so it runs to the end before
+// piscina takes the first task. Started and left running, it would stall: between tasks piscina
+// blocks the thread in Atomics.wait() until a message comes, and nothing asynchronous (such as
+// reading the templates) proceeds meanwhile.
+if (warm) {
+  await warmUp(warm.templateDir).catch(() => undefined);
+  parentPort?.postMessage({ warmedUp: true });
+}
+
 /**
  * The pool posts the next task before this one is done (see pool.ts), so tasks can arrive while
  * one is rendering. They render one after another: every area shares this thread's chart views,
  * and two areas drawn into one view at once would mix their data.
  */
-let previous: Promise<unknown> = warm
-  ? warmUp(warm.templateDir).catch(() => undefined)
-  : Promise.resolve();
+let previous: Promise<unknown> = Promise.resolve();
 
 export default function render(task: {
   model: AreaModel;
@@ -28,6 +38,3 @@ export default function render(task: {
   previous = result.catch(() => undefined);
   return result;
 }
-
-// Every module is loaded: the pool may now stop this worker safely (see pool.ts).
-parentPort?.postMessage({ loaded: true });

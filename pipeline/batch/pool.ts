@@ -46,6 +46,8 @@ export class AreaPool {
     private readonly workers: number,
     /** Settles once every worker has loaded its code (or failed to). */
     private readonly loaded: Promise<unknown> = Promise.resolve(),
+    /** Settles once every worker has warmed up (or failed to), if they were asked to. */
+    readonly warmedUp: Promise<unknown> = Promise.resolve(),
   ) {}
 
   /** The workers a build with these options needs: none for the national briefing alone. */
@@ -77,15 +79,16 @@ export class AreaPool {
     // Each worker says when its code is loaded (area-worker.ts). A worker stopped in the middle
     // of loading its modules can bring the whole process down (a fatal V8 error in Node 20), which
     // a build that fails validation at once would otherwise risk.
-    let count = 0;
-    const loaded = new Promise((resolve) => {
-      pool.on('message', (message: unknown) => {
-        if ((message as { loaded?: boolean } | null)?.loaded && ++count === workers)
-          resolve(undefined);
+    const allSay = (key: 'loaded' | 'warmedUp') =>
+      new Promise((resolve) => {
+        let count = 0;
+        pool.on('message', (message: unknown) => {
+          if ((message as Record<string, unknown> | null)?.[key] && ++count === workers)
+            resolve(undefined);
+        });
+        pool.on('error', resolve);
       });
-      pool.on('error', resolve);
-    });
-    return new AreaPool(pool, workers, loaded);
+    return new AreaPool(pool, workers, allSay('loaded'), warmUp ? allSay('warmedUp') : undefined);
   }
 
   /**

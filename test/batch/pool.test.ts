@@ -155,6 +155,21 @@ describe('warming up a worker', () => {
     await expect(warmUp(join(PROJECT, 'templates'))).resolves.toBeUndefined();
   });
 
+  it('warms up to the end before any task comes (piscina blocks an idle worker, async work and all)', async () => {
+    // No task is ever posted: a warm-up left running in the background would stop at its first
+    // file read, with the thread blocked in Atomics.wait() waiting for a task, and never finish.
+    const pool = await AreaPool.start(2, { templateDir: join(PROJECT, 'templates') });
+    try {
+      const done = await Promise.race([
+        pool.warmedUp.then(() => true),
+        new Promise((resolve) => setTimeout(() => resolve(false), 30_000)),
+      ]);
+      expect(done).toBe(true);
+    } finally {
+      await pool.destroy();
+    }
+  }, 60_000);
+
   it('fails when the templates cannot be read (and the worker then just skips it)', async () => {
     await expect(warmUp(join(PROJECT, 'no-such-folder'))).rejects.toThrow();
   });
