@@ -53,12 +53,16 @@ export interface BuildResult {
 type Timed = <T>(stage: string, run: () => T | Promise<T>) => Promise<T>;
 type Text = (path: string) => string;
 
+/**
+ * The national briefing's files, and its charts' PNG files to follow: libvips draws those on its
+ * own threads, and the main thread renders areas rather than wait for them.
+ */
 async function national(
   valid: ValidDataset,
   text: Text,
   page: (name: string) => PageShell,
   timed: Timed,
-): Promise<OutputFile[]> {
+): Promise<{ files: OutputFile[]; pngs: Promise<OutputFile[]> }> {
   // 2. Render the national charts, with standalone SVG and PNG files.
   const charts = await timed('charts', () => renderCharts(nationalCharts(valid), { files: true }));
   // 3. Fill the briefing template.
@@ -81,14 +85,17 @@ async function national(
     page('shared/validation-report.html.hbs'),
     NATIONAL.html,
   );
-  const chartFiles: OutputFile[] = [];
+  const svgs: OutputFile[] = [];
+  const pngs: Promise<OutputFile>[] = [];
   for (const c of charts)
-    if (c.files)
-      chartFiles.push(
-        { path: `charts/${c.id}.svg`, bytes: new TextEncoder().encode(c.files.svg) },
-        { path: `charts/${c.id}.png`, bytes: await c.files.png },
-      );
-  return [{ path: pdf.path, bytes: pdf.bytes }, html, ...chartFiles, ...report];
+    if (c.files) {
+      svgs.push({ path: `charts/${c.id}.svg`, bytes: new TextEncoder().encode(c.files.svg) });
+      pngs.push(c.files.png.then((bytes) => ({ path: `charts/${c.id}.png`, bytes })));
+    }
+  const allPngs = Promise.all(pngs);
+  // Awaited once the areas are done; a failure meanwhile must not be left unhandled.
+  allPngs.catch(() => undefined);
+  return { files: [{ path: pdf.path, bytes: pdf.bytes }, html, ...svgs, ...report], pngs: allPngs };
 }
 
 async function areas(
@@ -242,15 +249,20 @@ export async function build(
       mainThreadFree.catch(() => undefined);
       // Choosing areas (--area, --shard) builds just those areas.
       const someAreas = options.areas.length > 0 || options.shard !== undefined;
+      let pngs: Promise<OutputFile[]> = Promise.resolve([]);
       try {
-        if (options.only !== 'areas' && !someAreas)
-          for (const file of await national(valid, text, page, timed)) await output.write(file);
+        if (options.only !== 'areas' && !someAreas) {
+          const made = await national(valid, text, page, timed);
+          for (const file of made.files) await output.write(file);
+          pngs = made.pngs;
+        }
         nationalDone.resolve();
       } catch (error) {
         nationalDone.reject(error);
         throw error;
       }
       const failed = await areaWork;
+      for (const file of await pngs) await output.write(file);
 
       // 8. The key figures, and what changed since the last distributed build. Every part of a
       //    CI matrix writes the same three files, so their outputs merge.
