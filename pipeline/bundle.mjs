@@ -6,7 +6,8 @@
 // stay external and load from node_modules as usual, which is why the bundle lives inside the
 // project. Plain JavaScript, so that the launcher (run.mjs) can use it before any loader exists.
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -23,7 +24,7 @@ export async function bundle(entry, pipelineDir) {
     const cache = join(pipelineDir, '..', 'node_modules', '.cache', 'briefing');
     const name = basename(entry).replace(/\.ts$/, '');
     // Named by a hash of every source file, so an unchanged pipeline starts without esbuild.
-    const dir = join(cache, `${name}-${await sourceHash(entry, pipelineDir)}`);
+    const dir = join(cache, `${name}-${sourceHash(entry, pipelineDir)}`);
     const file = join(dir, `${name}.mjs`);
     if (await exists(file)) return pathToFileURL(file).href;
     const { build } = await import('esbuild');
@@ -69,13 +70,17 @@ export async function bundle(entry, pipelineDir) {
   }
 }
 
-/** A hash of the entry, the folder, and the path and content of every source file in it. */
-async function sourceHash(entry, pipelineDir) {
+/**
+ * A hash of the entry, the folder, and the path and content of every source file in it. Read
+ * synchronously: a few milliseconds, which must not wait for an event loop that the main thread
+ * keeps busy loading libraries (the worker threads start only once their bundle is known).
+ */
+function sourceHash(entry, pipelineDir) {
   const hash = createHash('sha256').update(`${entry}\0${pipelineDir}\0${process.version}\0`);
-  const files = (await readdir(pipelineDir, { recursive: true }))
+  const files = readdirSync(pipelineDir, { recursive: true })
     .filter((f) => /\.(ts|mts|mjs|js|json)$/.test(f))
     .sort();
-  for (const f of files) hash.update(`${f}\0`).update(await readFile(join(pipelineDir, f)));
+  for (const f of files) hash.update(`${f}\0`).update(readFileSync(join(pipelineDir, f)));
   return hash.digest('hex').slice(0, 16);
 }
 

@@ -104,7 +104,9 @@ async function main(): Promise<number> {
     const started = cli.check
       ? undefined
       : AreaPool.for(cli.options, { templateDir: cli.options.templateDir });
-    started?.catch(() => undefined);
+    // Started, not just asked for: while this thread loads the libraries it has no time to
+    // spare for the pool's own start-up steps.
+    await started?.catch(() => undefined);
     const { build, check } = await import('./build.ts').catch(async (error: unknown) => {
       // Until build() owns them, the workers are this function's to stop.
       await (await started?.catch(() => undefined))?.destroy();
