@@ -13,6 +13,9 @@ export interface ChartOptions {
   files: boolean;
 }
 
+/** The PNG being drawn, if any: the next waits for it. */
+let drawing: Promise<unknown> = Promise.resolve();
+
 async function renderChart(def: ChartDef, options: ChartOptions): Promise<ChartImage> {
   try {
     const rendered = def.rows
@@ -33,12 +36,15 @@ async function renderChart(def: ChartDef, options: ChartOptions): Promise<ChartI
       def.title,
       def.sourceLine,
     );
-    // The PNG is drawn by libvips on its own threads while the briefing is made; it is awaited
-    // when the files are written (and not left unhandled meanwhile).
-    const png = renderPng(standalone.svg, standalone.width).catch((error: unknown) => {
-      throw chartError(def, error);
-    });
-    png.catch(() => undefined);
+    // The PNG is drawn by libvips while the briefing is made; it is awaited when the files are
+    // written (and not left unhandled meanwhile). One at a time: each holds a thread of libuv's
+    // small pool (four) that file reads and writes also need, the workers' included.
+    const png = drawing
+      .then(() => renderPng(standalone.svg, standalone.width))
+      .catch((error: unknown) => {
+        throw chartError(def, error);
+      });
+    drawing = png.catch(() => undefined);
     return {
       ...image,
       files: {
