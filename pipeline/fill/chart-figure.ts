@@ -6,13 +6,12 @@ import type { ChartImage, DataTable } from '../types.ts';
 import { esc } from './html.ts';
 
 /**
- * Make vega's SVG one accessible image: role="img" named by the alternative text. Vega's own ARIA
- * roles on marks are dropped: the image's parts are presentational, and the data table below
- * carries the detail.
+ * Make the chart's SVG one accessible image: role="img" named by the alternative text. Its parts
+ * carry no roles of their own (see charts/ops-svg.ts): they are presentational, and the data
+ * table below carries the detail.
  */
 export function accessibleSvg(chart: ChartImage): string {
-  const quiet = chart.svg.replace(/ (?:role|aria-[a-z]+)="[^"]*"/g, '');
-  return quiet.replace(
+  return chart.svg.replace(
     /^<svg /,
     `<svg role="img" aria-label="${esc(chart.alt)}" focusable="false" class="chart-svg" `,
   );

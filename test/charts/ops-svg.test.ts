@@ -96,6 +96,8 @@ describe('chart drawing as SVG', () => {
     expect(svg).toContain(
       '<text x="45" y="32" font-family="Source Sans 3" font-size="10" font-weight="600" fill="#0B0C0C">Derby +43.9%</text>',
     );
+    // No part has a role or name of its own: the HTML makes the whole SVG one named image.
+    expect(svg).not.toMatch(/ (role|aria-[a-z]+)=/);
     expect(svg).toContain(
       '<text x="45" y="32" font-family="Source Sans 3" font-size="9.5" font-style="italic" text-anchor="middle" fill="#0B0C0C">A &amp; &lt;B&gt;</text>',
     );
