@@ -4,6 +4,7 @@ import { baseline, drawLines, lazyElem, type LayoutContext } from './context.ts'
 import type { Flow } from './flow.ts';
 import { wrap } from './inline.ts';
 import { COLOURS, SPACE, TYPE } from './style.ts';
+import { setText } from './set-text.ts';
 
 type Of<K extends Block['kind']> = Extract<Block, { kind: K }>;
 
@@ -88,14 +89,12 @@ export function list(block: Of<'list'>, ctx: LayoutContext): Flow {
           if (label) {
             const lbl = p.struct(li, 'Lbl');
             p.content(lbl, () =>
-              p.doc
-                .font('regular')
-                .fontSize(style.size)
-                .fillColor(COLOURS.muted)
-                .text(label, ctx.x, baseline(style, top, 0), {
-                  lineBreak: false,
-                  baseline: 'alphabetic',
-                }),
+              setText(
+                p.doc.font('regular').fontSize(style.size).fillColor(COLOURS.muted),
+                label,
+                ctx.x,
+                baseline(style, top, 0),
+              ),
             );
           }
           if (item.id) p.doc.addNamedDestination(item.id, 'XYZ', ctx.x, top, null);

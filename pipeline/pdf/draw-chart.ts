@@ -5,6 +5,7 @@
  */
 import { styleFor, textWidth } from '../fonts.ts';
 import type { DrawOp, PathSeg } from '../types.ts';
+import { setText } from './set-text.ts';
 
 type Doc = PDFKit.PDFDocument;
 
@@ -163,14 +164,7 @@ export function drawChart(doc: Doc, ops: DrawOp[], x: number, y: number, scale: 
               : op.x;
         doc.save();
         doc.transform(...op.m);
-        doc
-          .font(style)
-          .fontSize(size)
-          .fillColor(op.colour, op.alpha)
-          .text(op.text, left, op.y, {
-            lineBreak: false,
-            baseline: 'alphabetic',
-          } as PDFKit.Mixins.TextOptions);
+        setText(doc.font(style).fontSize(size).fillColor(op.colour, op.alpha), op.text, left, op.y);
         doc.restore();
         break;
       }

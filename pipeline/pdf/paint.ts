@@ -4,6 +4,7 @@
  */
 import type {} from 'pdfkit';
 import type { Line } from './inline.ts';
+import { setText } from './set-text.ts';
 
 type Doc = PDFKit.PDFDocument;
 export type Elem = PDFKit.PDFStructureElement;
@@ -48,15 +49,13 @@ export class Painter {
   }
 
   private text(frag: Line['frags'][number], x: number, baseline: number): void {
-    this.doc
-      .font(frag.font)
-      .fontSize(frag.size)
-      .fillColor(frag.colour)
-      .text(frag.text, x + frag.x, baseline - frag.rise, {
-        lineBreak: false,
-        baseline: 'alphabetic',
-        ...(frag.tnum ? { features: ['tnum'] } : {}),
-      } as PDFKit.Mixins.TextOptions);
+    setText(
+      this.doc.font(frag.font).fontSize(frag.size).fillColor(frag.colour),
+      frag.text,
+      x + frag.x,
+      baseline - frag.rise,
+      frag.tnum ? ['tnum'] : undefined,
+    );
   }
 
   /** One line of text inside `elem`, with links as Link elements carrying their annotations. */

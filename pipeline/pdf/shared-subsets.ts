@@ -18,7 +18,14 @@ interface Subset {
   encode(): Uint8Array;
 }
 
+/**
+ * Set on a shared font: how many glyphs every document's subset starts with, in the same order,
+ * so a glyph id below it means the same glyph in every document (pdf/set-text.ts relies on it).
+ */
+export const SHARED_GLYPHS = Symbol('sharedGlyphs');
+
 interface EmbeddedFontLike {
+  [SHARED_GLYPHS]?: number;
   font: fontkit.Font;
   layoutCache?: Record<string, unknown>;
   document: { ref: (data?: Record<string, unknown>) => unknown };
@@ -71,6 +78,9 @@ export function shareSubset(embedded: EmbeddedFontLike, name: string): void {
     embedded.widths[gid] ??= glyph.advanceWidth * embedded.scale;
     embedded.unicode[gid] ??= glyph.codePoints;
   }
+  // Only for a subset that held nothing else before the common glyphs.
+  if (subset.glyphs.length === common(embedded.font).length + 1)
+    embedded[SHARED_GLYPHS] = subset.glyphs.length;
   // The subset is kept compressed: embed() is made to create the font's stream as already
   // FlateDecode-filtered (pdfkit then writes the bytes as they are) and encode() returns the
   // deflated bytes, so neither encoding nor compression is repeated for each document.
