@@ -14,7 +14,17 @@ export function documentDate(meta: DocMeta): Date {
   );
 }
 
-batchWrites(PDFDocument as unknown as new (options?: object) => unknown);
+/**
+ * Page content (operators and coordinates) deflates nearly as well at zlib level 3 as at pdfkit's
+ * default 6, in under half the time: on an area briefing's page, 0.58 ms against 1.24 ms for
+ * 10.6% more compressed bytes (about 1.3 KB). Fonts are compressed once per process anyway
+ * (shared-subsets.ts).
+ */
+const DEFLATE_LEVEL = 3;
+
+batchWrites(PDFDocument as unknown as new (options?: object) => unknown, {
+  deflateLevel: DEFLATE_LEVEL,
+});
 
 export function createDocument(meta: DocMeta): PDFKit.PDFDocument {
   const loaded = fonts();
