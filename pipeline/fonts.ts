@@ -132,41 +132,57 @@ function shifted(p: Position, [xAdvance, yAdvance, xOffset, yOffset]: Shift): Po
   }) as Position;
 }
 
+/** Maps of `V` by text, one per feature set, each emptied when it grows past `limit`. */
+function byFeatures<V>(limit: number) {
+  const maps = new Map<string, Map<string, V>>();
+  return (fk: string) => {
+    let map = maps.get(fk);
+    if (!map) maps.set(fk, (map = new Map()));
+    else if (map.size > limit) map.clear();
+    return map;
+  };
+}
+
 function memoiseLayout(font: fontkit.Font): fontkit.Font {
-  const runs = new Map<string, fontkit.GlyphRun>();
-  const cuts = new Map<string, Cut | typeof JOIN>();
+  /** fontkit's own runs, and the runs composed from pieces (kept apart, so that a cut is always tested against fontkit). */
+  const fontkitRuns = byFeatures<fontkit.GlyphRun>(20_000);
+  const composedRuns = byFeatures<fontkit.GlyphRun>(20_000);
+  const cuts = byFeatures<Cut | typeof JOIN>(20_000);
   const featureKey = (features?: Features) =>
-    Array.isArray(features) ? features.join(',') : JSON.stringify(features ?? '');
+    features === undefined
+      ? ''
+      : Array.isArray(features)
+        ? features.join(',')
+        : JSON.stringify(features);
   /** fontkit's own run of `text`, remembered. */
   const whole = (text: string, features: Features | undefined, fk: string): fontkit.GlyphRun => {
-    const key = `${fk}\u0000${text}`;
-    let run = runs.get(key);
+    const runs = fontkitRuns(fk);
+    let run = runs.get(text);
     if (!run) {
       run = font.layout(text, features);
-      if (runs.size > 20_000) runs.clear();
-      runs.set(key, run);
+      runs.set(text, run);
     }
     return run;
   };
   /** What shaping pieces `a` and `b` together does at the cut between them, remembered. */
   const cut = (a: string, b: string, features: Features | undefined, fk: string) => {
-    const key = `${fk}\u0000${a}\u0001${b}`;
-    let result = cuts.get(key);
+    const known = cuts(fk);
+    const key = `${a}\u0001${b}`;
+    let result = known.get(key);
     if (result === undefined) {
       result = cutBetween(
         whole(a + b, features, fk),
         whole(a, features, fk),
         whole(b, features, fk),
       );
-      if (cuts.size > 20_000) cuts.clear();
-      cuts.set(key, result);
+      known.set(key, result);
     }
     return result;
   };
   const shape = (text: string, features?: Features): fontkit.GlyphRun => {
     const fk = featureKey(features);
-    const key = `${fk}\u0000${text}`;
-    let run = runs.get(key);
+    const composed = composedRuns(fk);
+    let run = composed.get(text);
     if (run) return run;
     // Add a character at a time; a piece that must join the one before does, and so on back, so
     // every cut left in the string is between two pieces that at most kern.
@@ -191,8 +207,7 @@ function memoiseLayout(font: fontkit.Font): fontkit.Font {
       }
       run = joinRuns(pieceRuns, positions);
     }
-    if (runs.size > 20_000) runs.clear();
-    runs.set(key, run);
+    composed.set(text, run);
     return run;
   };
   const layout = (text: string, features?: Features): fontkit.GlyphRun => {
@@ -228,7 +243,8 @@ export function styleFor(weight: string | number | undefined, italic: boolean): 
   return italic ? 'italic' : 'regular';
 }
 
-const widthCache = new Map<string, number>();
+/** Advance widths in ems, by style and feature set, then by text. */
+const widthCaches = byFeatures<number>(50_000);
 
 /** Advance width of `text` in points, measured with the real font (and its kerning). */
 export function textWidth(
@@ -237,13 +253,12 @@ export function textWidth(
   size: number,
   features?: string[],
 ): number {
-  const key = `${style}\u0000${features?.join(',') ?? ''}\u0000${text}`;
-  let units = widthCache.get(key);
+  const cache = widthCaches(features ? `${style}\u0000${features.join(',')}` : style);
+  let units = cache.get(text);
   if (units === undefined) {
     const font = fonts()[style];
     units = shaped(font, text, features).advanceWidth / font.unitsPerEm;
-    if (widthCache.size > 50_000) widthCache.clear();
-    widthCache.set(key, units);
+    cache.set(text, units);
   }
   return units * size;
 }
