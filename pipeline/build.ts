@@ -122,6 +122,18 @@ async function areas(
       number: i + 1,
     })),
   };
+  // 7. The index of every area, with an overview chart: made by the main thread once it is free
+  //    (it needs only the models), while the workers render areas, and before it joins them.
+  const index = mainThreadFree.then(async () => {
+    const [overview] = await renderCharts([overviewChart(models)], { files: false });
+    return emitIndex(models, overview!, page('area/index.html.hbs'), {
+      title: 'Delayed transfers of care: briefings by local authority',
+      lang: meta.lang,
+      dateLabel: common.dateLabel,
+      nationalHtml: NATIONAL.html,
+    });
+  });
+  index.catch(() => undefined);
   // 6. Render each area in a worker thread, writing its files as they arrive; a failed area does not stop the others.
   const outcomes = await timed('areas', () =>
     pool.render(
@@ -131,19 +143,10 @@ async function areas(
         if (r.ok) await Promise.all(r.files.map((f) => output.write(f)));
         effects.log({ type: 'progress', done, total, item: r.name, ok: r.ok });
       },
-      mainThreadFree,
+      index,
     ),
   );
-  // 7. The index of every area, with an overview chart.
-  const [overview] = await renderCharts([overviewChart(models)], { files: false });
-  await output.write(
-    emitIndex(models, overview!, page('area/index.html.hbs'), {
-      title: 'Delayed transfers of care: briefings by local authority',
-      lang: meta.lang,
-      dateLabel: common.dateLabel,
-      nationalHtml: NATIONAL.html,
-    }),
-  );
+  await output.write(await index);
   return outcomes.flatMap((r) => (r.ok ? [] : [{ name: r.name, slug: r.slug, ...r.error }]));
 }
 
