@@ -80,8 +80,35 @@ export function readCsv(file: InputFile, problems: Problem[]): CsvTable | undefi
 
 const OPTIONS = { bom: true, relax_column_count: true, skip_empty_lines: true } as const;
 
+/** A line whose cells are all quoted, with no quote inside a cell; or one with no quote at all. */
+const QUOTED_LINE = /^"[^"]*"(?:,"[^"]*")*$/;
+
+/**
+ * The records of a text as csv-parse reads them with OPTIONS, when every line is simple: no
+ * double quote at all (cells split at every comma), or every cell quoted with no quote inside
+ * (cells split at `","`, a comma inside a cell kept). Only non-empty lines are records (after a
+ * byte-order mark). Data files are written like this, and splitting is several times faster than
+ * the general parser; undefined for any other text.
+ */
+export function splitSimple(text: string): { record: string[]; line: number }[] | undefined {
+  const body = text.startsWith('\ufeff') ? text.slice(1) : text;
+  const records: { record: string[]; line: number }[] = [];
+  const lines = body.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (l === '') continue;
+    if (!l.includes('"')) records.push({ record: l.split(','), line: i + 1 });
+    else if (QUOTED_LINE.test(l))
+      records.push({ record: l.slice(1, -1).split('","'), line: i + 1 });
+    else return undefined;
+  }
+  return records;
+}
+
 /** Each record of the text with the line it starts on. */
-function parseWithLines(text: string): { record: string[]; line: number }[] {
+export function parseWithLines(text: string): { record: string[]; line: number }[] {
+  const simple = splitSimple(text);
+  if (simple) return simple;
   // When no quoted cell spans lines (every line has an even number of quotes), the records are
   // the non-empty lines in order: their line numbers are known without csv-parse's per-record
   // info, which costs as much as the parsing itself.
