@@ -4,7 +4,7 @@
  *   data/ + templates/ ──read──▶ RawDataset
  *     1. validate   RawDataset → ValidDataset               (contracts, domain rules, claims)
  *   national briefing
- *     2. charts     ChartDef[] → ChartImage[]                (Vega-Lite → SVG → PNG)
+ *     2. charts     ChartDef[] → ChartImage[]                (Vega-Lite → drawing → SVG, PNG)
  *     3. fill       template + figures + charts → FilledDoc  (Handlebars → HTML → blocks)
  *     4. emit       FilledDoc → PDF, HTML; validation report (pdfkit, page shell)
  *   area briefings

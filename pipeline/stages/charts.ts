@@ -1,6 +1,7 @@
 /**
- * Stage 2: charts. Each chart definition (a pure Vega-Lite spec) becomes an SVG for the PDF and
- * HTML; with `files`, also a standalone SVG and PNG with its title and source drawn in.
+ * Stage 2: charts. Each chart definition (a pure Vega-Lite spec) becomes a recorded drawing for the
+ * PDF and an SVG for the HTML; with `files`, also a standalone SVG and PNG with its title and
+ * source drawn in.
  */
 import type { ChartDef, ChartImage } from '../types.ts';
 import { renderPng, renderSvg, renderWithRows } from '../charts/render.ts';
