@@ -7,10 +7,20 @@
  * data as a table beside it.
  */
 import type { DrawOp, PathSeg } from '../types.ts';
+import {
+  fills,
+  hundredth,
+  shows,
+  strokeOfFill,
+  strokes,
+  type FillOp,
+  type StrokeOp,
+  type TextOp,
+} from './recorder.ts';
 import { escapeXml } from './xml.ts';
 
-/** A coordinate to a hundredth of a point, as in the PDF: vega's six decimals show nowhere. */
-const n = (v: number): string => String(Math.round(v * 100) / 100);
+/** A coordinate to a hundredth of a point, as in the PDF. */
+const n = (v: number): string => String(hundredth(v));
 
 function pathData(path: PathSeg[]): string {
   let d = '';
@@ -31,18 +41,6 @@ function pathData(path: PathSeg[]): string {
   }
   return d;
 }
-
-const visible = (colour: string): boolean =>
-  colour !== 'none' && colour !== 'transparent' && colour !== 'undefined' && colour !== 'null';
-
-type StrokeOp = Extract<DrawOp, { t: 'stroke' }>;
-type FillOp = Extract<DrawOp, { t: 'fill' }>;
-
-const strokes = (op: StrokeOp): boolean => visible(op.colour) && op.alpha > 0 && op.width > 0;
-
-/** The same path: vega fills and then strokes a mark's path, and the recorder shares its segments. */
-const samePath = (a: PathSeg[], b: PathSeg[]): boolean =>
-  a.length === b.length && a.every((seg, i) => seg === b[i]);
 
 const opacity = (name: string, alpha: number): string =>
   alpha < 1 ? ` ${name}="${n(alpha)}"` : '';
@@ -87,7 +85,7 @@ function fontAttributes(font: string): string {
 
 const ANCHOR: Record<string, string> = { center: 'middle', right: 'end', end: 'end' };
 
-function text(op: Extract<DrawOp, { t: 'text' }>): string {
+function text(op: TextOp): string {
   const [a, b, c, d, e, f] = op.m;
   // A translation alone moves the text's own position; anything else is written as a transform.
   const place =
@@ -128,13 +126,12 @@ export function svgFromOps(ops: DrawOp[], width: number, height: number, id: str
         break;
       }
       case 'fill': {
-        const next = ops[i + 1];
-        const fills = visible(op.colour) && op.alpha > 0;
-        if (next?.t === 'stroke' && samePath(op.path, next.path) && strokes(next)) {
+        const stroke = strokeOfFill(ops, i);
+        if (stroke) {
           // Fill and stroke of one path: one element.
-          out += `<path d="${pathData(op.path)}"${fills ? fillAttributes(op) : ' fill="none"'}${strokeAttributes(next)}/>`;
+          out += `<path d="${pathData(op.path)}"${fills(op) ? fillAttributes(op) : ' fill="none"'}${strokeAttributes(stroke)}/>`;
           i++;
-        } else if (fills) out += `<path d="${pathData(op.path)}"${fillAttributes(op)}/>`;
+        } else if (fills(op)) out += `<path d="${pathData(op.path)}"${fillAttributes(op)}/>`;
         break;
       }
       case 'stroke':
@@ -142,7 +139,7 @@ export function svgFromOps(ops: DrawOp[], width: number, height: number, id: str
           out += `<path d="${pathData(op.path)}" fill="none"${strokeAttributes(op)}/>`;
         break;
       case 'text':
-        if (visible(op.colour) && op.alpha > 0 && op.text !== '') out += text(op);
+        if (shows(op) && op.text !== '') out += text(op);
         break;
     }
   }

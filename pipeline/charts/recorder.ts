@@ -7,6 +7,44 @@
  */
 import type { DrawOp, Matrix, PathSeg } from '../types.ts';
 
+// What a replay of the recorded drawing needs to know about it: the PDF (pdf/draw-chart.ts) and
+// the SVG (ops-svg.ts) paint the same operations and leave out the same ones.
+
+export type FillOp = Extract<DrawOp, { t: 'fill' }>;
+export type StrokeOp = Extract<DrawOp, { t: 'stroke' }>;
+export type TextOp = Extract<DrawOp, { t: 'text' }>;
+
+/**
+ * A coordinate to a hundredth of a point (a thirtieth of a pixel at 300 dpi): vega's arithmetic
+ * gives six decimals that no printer or screen can show, and a strip of 150 dots is otherwise
+ * mostly digits to write and compress.
+ */
+export const hundredth = (v: number): number => Math.round(v * 100) / 100;
+
+/** A colour that paints something. */
+export const visible = (colour: string): boolean =>
+  colour !== 'none' && colour !== 'transparent' && colour !== 'undefined' && colour !== 'null';
+
+export const fills = (op: FillOp): boolean => visible(op.colour) && op.alpha > 0;
+export const strokes = (op: StrokeOp): boolean =>
+  visible(op.colour) && op.alpha > 0 && op.width > 0;
+export const shows = (op: TextOp): boolean => visible(op.colour) && op.alpha > 0;
+
+/**
+ * The stroke that follows fill `i` on the same path, if it shows: vega fills and then strokes a
+ * mark's path (sharing its segments), and a replay paints the two at once.
+ */
+export function strokeOfFill(ops: DrawOp[], i: number): StrokeOp | undefined {
+  const fill = ops[i] as FillOp;
+  const next = ops[i + 1];
+  return next?.t === 'stroke' &&
+    next.path.length === fill.path.length &&
+    next.path.every((seg, k) => seg === fill.path[k]) &&
+    strokes(next)
+    ? next
+    : undefined;
+}
+
 const KAPPA = (4 / 3) * (Math.SQRT2 - 1);
 const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
 

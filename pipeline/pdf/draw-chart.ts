@@ -4,17 +4,18 @@
  * scene, drawn by vega's own canvas renderer.
  */
 import { styleFor, textWidth } from '../fonts.ts';
+import {
+  fills,
+  hundredth as r,
+  shows,
+  strokeOfFill,
+  strokes,
+  type StrokeOp,
+} from '../charts/recorder.ts';
 import type { DrawOp, PathSeg } from '../types.ts';
 import { setText } from './set-text.ts';
 
 type Doc = PDFKit.PDFDocument;
-
-/**
- * A coordinate to a hundredth of a point (a thirtieth of a pixel at 300 dpi): vega's arithmetic
- * gives six decimals that no printer or screen can show, and a strip of 150 dots is otherwise
- * mostly digits to write and compress.
- */
-const r = (v: number): number => Math.round(v * 100) / 100;
 
 function trace(doc: Doc, path: PathSeg[]): void {
   let x = Number.NaN;
@@ -39,12 +40,6 @@ function trace(doc: Doc, path: PathSeg[]): void {
     }
   }
 }
-
-/** The same path: vega fills and then strokes a mark's path, and the recorder shares its segments. */
-const samePath = (a: PathSeg[], b: PathSeg[]): boolean =>
-  a.length === b.length && a.every((seg, i) => seg === b[i]);
-
-type StrokeOp = Extract<DrawOp, { t: 'stroke' }>;
 
 /**
  * The graphics state the replay has set, so that each colour, opacity and line style is written
@@ -107,9 +102,6 @@ export function parseFont(font: string): { style: ReturnType<typeof styleFor>; s
   return { style: styleFor(weight, /\bitalic\b/.test(font)), size };
 }
 
-const visible = (colour: string): boolean =>
-  colour !== 'none' && colour !== 'transparent' && colour !== 'undefined' && colour !== 'null';
-
 export function drawChart(doc: Doc, ops: DrawOp[], x: number, y: number, scale: number): void {
   doc.save();
   doc.translate(x, y);
@@ -129,17 +121,17 @@ export function drawChart(doc: Doc, ops: DrawOp[], x: number, y: number, scale: 
         doc.clip();
         break;
       case 'fill': {
-        const next = ops[i + 1];
-        const fills = visible(op.colour) && op.alpha > 0;
-        if (next?.t === 'stroke' && samePath(op.path, next.path) && strokes(next)) {
+        const stroke = strokeOfFill(ops, i);
+        const filled = fills(op);
+        if (stroke) {
           // Fill and stroke of one path: traced once, painted with one operator (B).
           trace(doc, op.path);
-          if (fills) state.fill(op.colour, op.alpha);
-          state.stroke(next);
-          if (fills) doc.fillAndStroke(op.evenOdd ? 'even-odd' : undefined);
+          if (filled) state.fill(op.colour, op.alpha);
+          state.stroke(stroke);
+          if (filled) doc.fillAndStroke(op.evenOdd ? 'even-odd' : undefined);
           else doc.stroke();
           i++;
-        } else if (fills) {
+        } else if (filled) {
           trace(doc, op.path);
           state.fill(op.colour, op.alpha);
           doc.fill(op.evenOdd ? 'even-odd' : 'non-zero');
@@ -153,7 +145,7 @@ export function drawChart(doc: Doc, ops: DrawOp[], x: number, y: number, scale: 
         doc.stroke();
         break;
       case 'text': {
-        if (!visible(op.colour) || op.alpha <= 0) break;
+        if (!shows(op)) break;
         const { style, size } = parseFont(op.font);
         const width = textWidth(op.text, style, size);
         const left =
@@ -172,5 +164,3 @@ export function drawChart(doc: Doc, ops: DrawOp[], x: number, y: number, scale: 
   }
   doc.restore();
 }
-
-const strokes = (op: StrokeOp): boolean => visible(op.colour) && op.alpha > 0 && op.width > 0;
