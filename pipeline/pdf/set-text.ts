@@ -51,8 +51,17 @@ const number = (n: number): number => Math.round(n * 1e6) / 1e6;
 const shownByFont = new WeakMap<fontkit.Font, Map<string, Shown>>();
 const MAX_SHOWN = 20_000;
 
-/** pdfkit's TJ operator for `text` (its _fragment, without word spacing), or undefined if a glyph is offset. */
-function encode(font: EmbeddedFont, text: string, features?: string[]): Shown | undefined {
+/**
+ * pdfkit's TJ operator for `text` (its _fragment, without word spacing), or undefined if a glyph
+ * is offset; `shared` says whether every glyph is one of those every document's subset starts
+ * with (ids below `shared`), so the operator means the same in any document.
+ */
+function encode(
+  font: EmbeddedFont,
+  text: string,
+  features: string[] | undefined,
+  sharedGlyphs: number,
+): (Shown & { shared: boolean }) | undefined {
   const [encoded, positions] = font.encode(text, features);
   const commands: string[] = [];
   let last = 0;
@@ -72,28 +81,24 @@ function encode(font: EmbeddedFont, text: string, features?: string[]): Shown | 
     width += pos.xAdvance;
   }
   segment(positions.length);
-  return { tj: commands.length ? `[${commands.join(' ')}] TJ` : '', width };
-}
-
-/** Whether every glyph of an encoded string is one of the glyphs every document shares. */
-function onlyShared(tj: string, shared: number): boolean {
-  for (const [, hex] of tj.matchAll(/<([0-9a-f]+)>/g))
-    for (let i = 0; i < hex!.length; i += 4)
-      if (parseInt(hex!.slice(i, i + 4), 16) >= shared) return false;
-  return true;
+  return {
+    tj: commands.length ? `[${commands.join(' ')}] TJ` : '',
+    width,
+    shared: encoded.every((hex) => parseInt(hex, 16) < sharedGlyphs),
+  };
 }
 
 function shown(font: EmbeddedFont, text: string, features?: string[]): Shown | undefined {
-  const shared = font[SHARED_GLYPHS];
+  const sharedGlyphs = font[SHARED_GLYPHS] ?? 0;
   const key = `${features?.join(',') ?? ''}\u0000${text}`;
-  let cache = shared === undefined ? undefined : shownByFont.get(font.font);
-  const cached = cache?.get(key);
+  let cache = shownByFont.get(font.font);
+  const cached = sharedGlyphs > 0 ? cache?.get(key) : undefined;
   if (cached) return cached;
-  const result = encode(font, text, features);
-  if (result && shared !== undefined && onlyShared(result.tj, shared)) {
+  const result = encode(font, text, features, sharedGlyphs);
+  if (result?.shared) {
     if (!cache) shownByFont.set(font.font, (cache = new Map()));
     if (cache.size >= MAX_SHOWN) cache.clear();
-    cache.set(key, result);
+    cache.set(key, { tj: result.tj, width: result.width });
   }
   return result;
 }
