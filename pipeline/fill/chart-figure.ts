@@ -11,10 +11,9 @@ import { esc } from './html.ts';
  * table below carries the detail.
  */
 export function accessibleSvg(chart: ChartImage): string {
-  return chart.svg.replace(
-    /^<svg /,
-    `<svg role="img" aria-label="${esc(chart.alt)}" focusable="false" class="chart-svg" `,
-  );
+  const open = '<svg ';
+  if (!chart.svg.startsWith(open)) return chart.svg;
+  return `${open}role="img" aria-label="${esc(chart.alt)}" focusable="false" class="chart-svg" ${chart.svg.slice(open.length)}`;
 }
 
 export function dataTable(table: DataTable, caption: string): string {

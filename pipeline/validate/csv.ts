@@ -106,7 +106,7 @@ export function splitSimple(text: string): { record: string[]; line: number }[] 
 }
 
 /** Each record of the text with the line it starts on. */
-export function parseWithLines(text: string): { record: string[]; line: number }[] {
+function parseWithLines(text: string): { record: string[]; line: number }[] {
   const simple = splitSimple(text);
   if (simple) return simple;
   // When no quoted cell spans lines (every line has an even number of quotes), the records are
