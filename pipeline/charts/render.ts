@@ -116,7 +116,6 @@ async function renderOnce(vlSpec: Record<string, unknown>, id: string): Promise<
 }
 
 /** One compiled view per shared spec, kept for the life of the process (or worker). */
-/** One view per shared spec, kept for the life of the process (or worker). */
 const views = new Map<string, { view: vega.View; spec: object }>();
 
 /**
