@@ -1,5 +1,5 @@
-/** The launcher's bundles: made once for the same sources, remade when a source changes, and none for code that does not compile. */
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+/** The launcher's bundles: made once for the same sources, remade when a source or an installed package changes, libraries inside them, and none for code that does not compile. */
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,14 @@ async function sources(files: Record<string, string>): Promise<string> {
   await mkdir(dir, { recursive: true });
   for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
   return dir;
+}
+
+/** A package installed beside the sources' folder, as npm would. */
+async function installed(dir: string, name: string, files: Record<string, string>) {
+  const at = join(dir, '..', 'node_modules', name);
+  await mkdir(at, { recursive: true });
+  for (const [file, text] of Object.entries(files)) await writeFile(join(at, file), text);
+  return at;
 }
 
 describe('bundle', () => {
@@ -47,6 +55,54 @@ describe('bundle', () => {
     expect(order).toEqual(['main']);
     expect((await main.later()).heavy).toBe(1);
     expect(order).toEqual(['main', 'heavy']);
+  });
+
+  it('holds the libraries, which still find their own files and require Node modules, and leaves the external ones to node_modules', async () => {
+    const dir = await sources({
+      'main.ts': [
+        "import { fromCjs, sep } from 'cjs-lib';",
+        "import { fromEsm } from 'esm-lib';",
+        "export const later = () => import('sharp');",
+        'export const values = [fromCjs, fromEsm, sep];',
+      ].join('\n'),
+    });
+    const cjs = await installed(dir, 'cjs-lib', {
+      'package.json': '{"name":"cjs-lib","main":"index.js"}',
+      'index.js': [
+        "const path = require('path');",
+        "exports.fromCjs = require('fs').readFileSync(__dirname + '/data.txt', 'utf8');",
+        'exports.sep = path.sep;',
+      ].join('\n'),
+      'data.txt': 'cjs data',
+    });
+    const esm = await installed(dir, 'esm-lib', {
+      'package.json': '{"name":"esm-lib","type":"module","exports":"./index.js"}',
+      'index.js': [
+        "import { readFileSync } from 'node:fs';",
+        "export const fromEsm = readFileSync(new URL('./data.txt', import.meta.url), 'utf8');",
+      ].join('\n'),
+      'data.txt': 'esm data',
+    });
+    const url = await bundle(join(dir, 'main.ts'), dir);
+    expect(url).toBeDefined();
+    // The libraries' code is in the bundle: without their own files, it still runs.
+    await rm(join(cjs, 'index.js'));
+    await rm(join(esm, 'index.js'));
+    const loaded = (await import(url!)) as { values: string[] };
+    expect(loaded.values).toEqual(['cjs data', 'esm data', '/']);
+    // sharp is native code: imported from node_modules, not bundled.
+    expect(await readFile(fileURLToPath(url!), 'utf8')).toMatch(/import\(\s*"sharp"\s*\)/);
+  });
+
+  it('is remade when the installed packages change, since it holds them', async () => {
+    const dir = await sources({ 'main.ts': 'export const value = 1;\n' });
+    const record = join(dir, '..', 'node_modules', '.package-lock.json');
+    await mkdir(join(dir, '..', 'node_modules'), { recursive: true });
+    await writeFile(record, '{"packages":{"node_modules/vega":{"version":"6.4.0"}}}');
+    const first = await bundle(join(dir, 'main.ts'), dir);
+    expect(await bundle(join(dir, 'main.ts'), dir)).toBe(first);
+    await writeFile(record, '{"packages":{"node_modules/vega":{"version":"6.4.1"}}}');
+    expect(await bundle(join(dir, 'main.ts'), dir)).not.toBe(first);
   });
 
   it('gives nothing for code that does not compile, so the caller loads the TypeScript instead', async () => {
