@@ -48,14 +48,22 @@ export function strokeOfFill(ops: DrawOp[], i: number): StrokeOp | undefined {
 const KAPPA = (4 / 3) * (Math.SQRT2 - 1);
 const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
 
-function multiply([a, b, c, d, e, f]: Matrix, [A, B, C, D, E, F]: Matrix): Matrix {
+// The arithmetic below indexes its arrays rather than destructuring or spreading them: vega's
+// canvas calls come by the thousand per chart, often before V8 optimises them, and unoptimised
+// destructuring allocates an iterator and a result object for every element.
+
+function multiply(m: Matrix, n: Matrix): Matrix {
+  const a = m[0],
+    b = m[1],
+    c = m[2],
+    d = m[3];
   return [
-    a * A + c * B,
-    b * A + d * B,
-    a * C + c * D,
-    b * C + d * D,
-    a * E + c * F + e,
-    b * E + d * F + f,
+    a * n[0] + c * n[1],
+    b * n[0] + d * n[1],
+    a * n[2] + c * n[3],
+    b * n[2] + d * n[3],
+    a * n[4] + c * n[5] + m[4],
+    b * n[4] + d * n[5] + m[5],
   ];
 }
 
@@ -80,9 +88,14 @@ export class RecordingContext {
   private m: Matrix = IDENTITY;
   private stack: Matrix[] = [];
 
-  private point(x: number, y: number): [number, number] {
-    const [a, b, c, d, e, f] = this.m;
-    return [a * x + c * y + e, b * x + d * y + f];
+  /** A point in chart coordinates: x, then y. */
+  private x(x: number, y: number): number {
+    const m = this.m;
+    return m[0] * x + m[2] * y + m[4];
+  }
+  private y(x: number, y: number): number {
+    const m = this.m;
+    return m[1] * x + m[3] * y + m[5];
   }
   save(): void {
     this.stack.push(this.m);
@@ -115,13 +128,21 @@ export class RecordingContext {
     this.path = [];
   }
   moveTo(x: number, y: number): void {
-    this.path.push(['M', ...this.point(x, y)]);
+    this.path.push(['M', this.x(x, y), this.y(x, y)]);
   }
   lineTo(x: number, y: number): void {
-    this.path.push(['L', ...this.point(x, y)]);
+    this.path.push(['L', this.x(x, y), this.y(x, y)]);
   }
   bezierCurveTo(a: number, b: number, c: number, d: number, x: number, y: number): void {
-    this.path.push(['C', ...this.point(a, b), ...this.point(c, d), ...this.point(x, y)]);
+    this.path.push([
+      'C',
+      this.x(a, b),
+      this.y(a, b),
+      this.x(c, d),
+      this.y(c, d),
+      this.x(x, y),
+      this.y(x, y),
+    ]);
   }
   quadraticCurveTo(qx: number, qy: number, x: number, y: number): void {
     const last = this.path.at(-1);
@@ -154,14 +175,16 @@ export class RecordingContext {
     const step = sweep / steps;
     const handle = (step / (Math.PI / 2)) * KAPPA * r;
     let angle = start;
-    const at = (t: number) => [x + Math.cos(t) * r, y + Math.sin(t) * r] as const;
-    const [sx, sy] = at(angle);
-    if (this.path.length && this.path.at(-1)![0] !== 'Z') this.lineTo(sx, sy);
+    const sx = x + Math.cos(angle) * r;
+    const sy = y + Math.sin(angle) * r;
+    if (this.path.length && this.path[this.path.length - 1]![0] !== 'Z') this.lineTo(sx, sy);
     else this.moveTo(sx, sy);
     for (let i = 0; i < steps; i++) {
-      const [ax, ay] = at(angle);
+      const ax = x + Math.cos(angle) * r;
+      const ay = y + Math.sin(angle) * r;
       const next = angle + step;
-      const [bx, by] = at(next);
+      const bx = x + Math.cos(next) * r;
+      const by = y + Math.sin(next) * r;
       this.bezierCurveTo(
         ax - Math.sin(angle) * handle,
         ay + Math.cos(angle) * handle,
@@ -186,7 +209,7 @@ export class RecordingContext {
   fill(rule?: string): void {
     this.ops.push({
       t: 'fill',
-      path: [...this.path],
+      path: this.path.slice(),
       colour: String(this.fillStyle),
       alpha: this.globalAlpha,
       evenOdd: rule === 'evenodd',
@@ -198,7 +221,7 @@ export class RecordingContext {
     const { lineCap: cap, lineJoin: join, miterLimit: miter, lineDashOffset: dashOffset } = this;
     this.ops.push({
       t: 'stroke',
-      path: [...this.path],
+      path: this.path.slice(),
       colour: String(this.strokeStyle),
       alpha: this.globalAlpha,
       width: this.lineWidth * scale,
@@ -210,7 +233,7 @@ export class RecordingContext {
     });
   }
   clip(): void {
-    this.ops.push({ t: 'clip', path: [...this.path] });
+    this.ops.push({ t: 'clip', path: this.path.slice() });
   }
   fillRect(x: number, y: number, w: number, h: number): void {
     const saved = this.path;
