@@ -62,21 +62,34 @@ const sameStyle = (a: Piece, b: Piece): boolean =>
   a.rise === b.rise &&
   a.tnum === b.tnum;
 
-const measure = (p: Piece): number =>
-  textWidth(p.text, p.font, p.size, p.tnum ? ['tnum'] : undefined);
+const TNUM = ['tnum'];
 
-/** Split runs into words (arrays of styled pieces) separated by spaces. */
-function words(runs: Run[], base: TextStyle): Piece[][] {
-  const out: Piece[][] = [];
-  let current: Piece[] = [];
+/** Width of `text` set in `style`. */
+const measure = (style: Piece, text: string): number =>
+  textWidth(text, style.font, style.size, style.tnum ? TNUM : undefined);
+
+/**
+ * A word's piece: its text and the style it shares with the rest of its run. Pieces are made
+ * for every word of every paragraph, so they point at their run's style rather than copy it.
+ */
+interface Token {
+  style: Piece;
+  text: string;
+  width: number;
+}
+
+/** Split runs into words (arrays of styled pieces, each measured) separated by spaces. */
+function words(runs: Run[], base: TextStyle): Token[][] {
+  const out: Token[][] = [];
+  let current: Token[] = [];
   for (const run of runs) {
     const style = pieceStyle(run, base);
-    for (const token of run.text.split(/(\s+)/)) {
-      if (token === '') continue;
-      if (/^\s+$/.test(token)) {
+    for (const text of run.text.split(/(\s+)/)) {
+      if (text === '') continue;
+      if (/^\s+$/.test(text)) {
         if (current.length) out.push(current);
         current = [];
-      } else current.push({ ...style, text: token });
+      } else current.push({ style, text, width: measure(style, text) });
     }
   }
   if (current.length) out.push(current);
@@ -84,17 +97,17 @@ function words(runs: Run[], base: TextStyle): Piece[][] {
 }
 
 /** Split a piece that is wider than the line into pieces that fit. */
-function splitLong(piece: Piece, width: number): Piece[] {
-  const parts: Piece[] = [];
+function splitLong({ style, text: whole }: Token, width: number): Token[] {
+  const parts: Token[] = [];
   let text = '';
-  for (const ch of piece.text) {
-    if (text && measure({ ...piece, text: text + ch }) > width) {
-      parts.push({ ...piece, text });
+  for (const ch of whole) {
+    if (text && measure(style, text + ch) > width) {
+      parts.push({ style, text, width: measure(style, text) });
       text = '';
     }
     text += ch;
   }
-  if (text) parts.push({ ...piece, text });
+  if (text) parts.push({ style, text, width: measure(style, text) });
   return parts;
 }
 
@@ -109,33 +122,33 @@ export function wrap(runs: Run[], base: TextStyle, width: number): Line[] {
   };
   // Each piece is measured once; a line's width is the sum of its pieces and spaces (no kerning
   // applies across a space).
-  const place = (word: Piece[], widths: number[]) => {
-    word.forEach((p, i) => {
-      const gap = i === 0 && frags.length > 0 ? measure({ ...p, text: ' ' }) : 0;
+  const place = (word: Token[]) => {
+    for (let i = 0; i < word.length; i++) {
+      const { style, width } = word[i]!;
+      const gap = i === 0 && frags.length > 0 ? measure(style, ' ') : 0;
       // The space is drawn as a real space glyph, so text extraction keeps the words apart.
-      const text = (gap ? ' ' : '') + p.text;
-      const last = frags.at(-1);
-      if (last && sameStyle(last, p)) {
+      const text = gap ? ` ${word[i]!.text}` : word[i]!.text;
+      const last = frags[frags.length - 1];
+      if (last && sameStyle(last, style)) {
         last.text += text;
-        last.width += gap + widths[i]!;
-      } else frags.push({ ...p, text, x, width: gap + widths[i]! });
-      x += gap + widths[i]!;
-    });
+        last.width += gap + width;
+      } else frags.push({ ...style, text, x, width: gap + width });
+      x += gap + width;
+    }
   };
   // A hair of tolerance: a line measured to fit exactly must not wrap on rounding.
   const fits = width + 0.01;
   for (const word of words(runs, base)) {
-    const widths = word.map(measure);
-    const wordWidth = widths.reduce((a, b) => a + b, 0);
-    const gap = frags.length ? measure({ ...word[0]!, text: ' ' }) : 0;
+    let wordWidth = 0;
+    for (const token of word) wordWidth += token.width;
+    const gap = frags.length ? measure(word[0]!.style, ' ') : 0;
     if (frags.length && x + gap + wordWidth > fits) flush();
     if (wordWidth > fits) {
-      for (const part of word.flatMap((p) => splitLong(p, width))) {
-        const w = measure(part);
-        if (x + w > fits) flush();
-        place([part], [w]);
+      for (const part of word.flatMap((t) => splitLong(t, width))) {
+        if (x + part.width > fits) flush();
+        place([part]);
       }
-    } else place(word, widths);
+    } else place(word);
   }
   flush();
   return lines;
