@@ -43,7 +43,8 @@ function installTextMetrics(): void {
 export interface RenderedSvg {
   svg: string;
   ops: DrawOp[];
-  vegaSpec: object;
+  /** The Vega spec drawn (compiled on demand: only the standalone chart files keep it). */
+  vegaSpec: () => object;
   width: number;
   height: number;
   /** Extent of every mark and label; inside 0..width × 0..height when nothing is clipped. */
@@ -61,7 +62,7 @@ interface ViewInternals {
  * replayed into the PDF as vectors and written out as the HTML's SVG (see ops-svg.ts). `id` names
  * the SVG's clip paths.
  */
-async function draw(view: vega.View, spec: object, id: string): Promise<RenderedSvg> {
+async function draw(view: vega.View, spec: () => object, id: string): Promise<RenderedSvg> {
   const recorder = new RecordingContext();
   await view.toCanvas(1, { externalContext: recorder } as never);
   // The size vega gives its own SVG and canvas, once the view has run: the view plus its padding.
@@ -109,19 +110,36 @@ async function renderOnce(vlSpec: Record<string, unknown>, id: string): Promise<
   const spec = compile(vlSpec);
   const view = new vega.View(vega.parse(spec), { renderer: 'none', logLevel: vega.Error });
   try {
-    return await draw(view, spec, id);
+    return await draw(view, () => spec, id);
   } finally {
     view.finalize();
   }
 }
 
-/** One compiled view per shared spec, kept for the life of the process (or worker). */
-const views = new Map<string, { view: vega.View; spec: object }>();
+/** A view built for a shared spec, and the layout (size and padding) it has now. */
+interface SharedView {
+  view: vega.View;
+  layout: string;
+  /** The Vega spec of the current layout, compiled when it is asked for. */
+  spec: () => object;
+}
+
+/** One compiled view per shared spec (whatever its layout), kept for the process (or worker). */
+const views = new Map<string, SharedView>();
+
+const once = <T>(make: () => T): (() => T) => {
+  let value: T | undefined;
+  return () => (value ??= make());
+};
 
 /**
  * Render a spec shared by many briefings with this briefing's rows: the spec is compiled and its
  * view built once, then only the named dataset "table" changes. Shared specs have a fixed layout
  * (see charts/theme.ts fixedSpec), so the output does not depend on the briefing drawn before.
+ * The layout comes from the widest labels of all areas, so a worker's warm-up, which has not seen
+ * the data, lays a chart out differently: the view it built is kept, and given the new size and
+ * padding, rather than built again (test/charts/render-order.test.ts checks that it draws what a
+ * new view would).
  */
 export async function renderWithRows(
   vlSpec: Record<string, unknown>,
@@ -129,23 +147,33 @@ export async function renderWithRows(
   id = 'chart',
 ): Promise<RenderedSvg> {
   installTextMetrics();
-  const key = JSON.stringify(vlSpec);
-  let cached = views.get(key);
-  if (!cached) {
+  const { width, height, padding, ...rest } = vlSpec;
+  const key = JSON.stringify(rest);
+  const layout = JSON.stringify([width, height, padding]);
+  let shared = views.get(key);
+  if (!shared) {
     const spec = compile(vlSpec);
-    cached = {
+    shared = {
       view: new vega.View(vega.parse(spec), { renderer: 'none', logLevel: vega.Error }),
-      spec,
+      layout,
+      spec: () => spec,
     };
-    views.set(key, cached);
+    views.set(key, shared);
+  } else if (shared.layout !== layout) {
+    shared.view
+      .width(width as number)
+      .height(height as number)
+      .padding(padding as vega.Padding);
+    shared.layout = layout;
+    shared.spec = once(() => compile(vlSpec));
   }
-  cached.view.data(
+  shared.view.data(
     'table',
     rows.map((r) => ({ ...r })),
   );
-  await cached.view.runAsync();
-  inFreshOrder(cached.view);
-  return draw(cached.view, cached.spec, id);
+  await shared.view.runAsync();
+  inFreshOrder(shared.view);
+  return draw(shared.view, shared.spec, id);
 }
 
 interface SceneNode {

@@ -51,7 +51,7 @@ async function renderChart(def: ChartDef, options: ChartOptions): Promise<ChartI
       files: {
         svg: standalone.svg,
         png,
-        vegaSpec: `${JSON.stringify(rendered.vegaSpec, null, 2)}\n`,
+        vegaSpec: `${JSON.stringify(rendered.vegaSpec(), null, 2)}\n`,
       },
     };
   } catch (error) {
