@@ -12,10 +12,12 @@
 // Packages that cannot be bundled (native code, or code that starts threads from its own files)
 // stay external and load from node_modules, which is why the bundle lives inside the project.
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import Module, { createRequire } from 'node:module';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Script } from 'node:vm';
 
 /** Bundles of an entry older than this are removed when a new one is written. */
 const STALE_MS = 24 * 60 * 60 * 1000;
@@ -32,39 +34,56 @@ const EXTERNAL = ['sharp', 'piscina', 'esbuild', 'tsx', 'nodemailer', 'canvas'];
  * file URL, or undefined if it cannot be made (the caller then loads the TypeScript with tsx).
  * In the bundle, `__PIPELINE_DIR__` is the absolute path of the pipeline's source folder.
  */
-export async function bundle(entry, pipelineDir) {
+export async function bundle(entry, pipelineDir, { format = 'esm' } = {}) {
   try {
     const cache = join(pipelineDir, '..', 'node_modules', '.cache', 'briefing');
     const name = basename(entry).replace(/\.ts$/, '');
+    const extension = format === 'cjs' ? '.cjs' : '.mjs';
     // Named by a hash of every source file, so an unchanged pipeline starts without esbuild.
-    const dir = join(cache, `${name}-${sourceHash(entry, pipelineDir)}`);
-    const file = join(dir, `${name}.mjs`);
+    const dir = join(
+      cache,
+      `${name}-${sourceHash(entry, pipelineDir)}${format === 'cjs' ? '-cjs' : ''}`,
+    );
+    const file = join(dir, `${name}${extension}`);
     if (await exists(file)) return pathToFileURL(file).href;
     const { build } = await import('esbuild');
-    // Split at dynamic imports: a module imported with import() (and the libraries it imports)
-    // is loaded only when it is needed, so the command line starts the worker threads before
-    // it loads Vega, pdfkit and the rest.
+    const define = { __PIPELINE_DIR__: JSON.stringify(pipelineDir) };
     const result = await build({
       entryPoints: [entry],
       bundle: true,
-      splitting: true,
       outdir: dir,
       entryNames: '[name]',
-      chunkNames: 'chunk-[hash]',
-      outExtension: { '.js': '.mjs' },
+      outExtension: { '.js': extension },
       external: EXTERNAL,
-      plugins: [ownLocation],
-      // Bundled CommonJS modules (yaml's) require Node's own modules, which an ES module can
-      // do only through a require function of its own.
-      banner: {
-        js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);",
-      },
       platform: 'node',
-      format: 'esm',
       target: 'node20',
-      define: { __PIPELINE_DIR__: JSON.stringify(pipelineDir) },
       write: false,
       logLevel: 'silent',
+      ...(format === 'cjs'
+        ? {
+            // One CommonJS file, for loadCommonJs() to compile with V8's code cache.
+            format: 'cjs',
+            plugins: [ownLocation, noNodeCanvas],
+            define: { ...define, 'import.meta.url': '__bundleUrl' },
+            banner: {
+              js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;",
+            },
+          }
+        : {
+            // Split at dynamic imports: a module imported with import() (and the libraries it
+            // imports) is loaded only when it is needed, so the command line starts the worker
+            // threads before it loads Vega, pdfkit and the rest.
+            format: 'esm',
+            splitting: true,
+            chunkNames: 'chunk-[hash]',
+            plugins: [ownLocation],
+            define,
+            // Bundled CommonJS modules (yaml's) require Node's own modules, which an ES module
+            // can do only through a require function of its own.
+            banner: {
+              js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);",
+            },
+          }),
     });
     await mkdir(cache, { recursive: true });
     // Written into a temporary folder and renamed, so a build running at the same time never
@@ -109,6 +128,61 @@ const ownLocation = {
     });
   },
 };
+
+/**
+ * Vega looks for the native `canvas` package with a top-level await, which a CommonJS bundle
+ * cannot hold. The pipeline never lets Vega make a canvas (it draws into a recorder of its own,
+ * charts/recorder.ts, and measures text with the embedded fonts), and `canvas` is not installed:
+ * in the CommonJS bundle, Vega is told at once that there is none.
+ */
+const noNodeCanvas = {
+  name: 'no-node-canvas',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]vega-canvas[\\/]build[\\/]vega-canvas\.node\.js$/ }, () => ({
+      contents: 'export const canvas = () => null;\nexport const image = () => null;\n',
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * Run a CommonJS bundle with V8's code cache. V8 compiles JavaScript as it first runs it, and a
+ * thread that loads and warms up the pipeline compiles a good part of Vega, pdfkit and fontkit.
+ * The cache (`<bundle>.v8cache`, beside it) holds that compiled code. `saveCache()`, called once
+ * the thread has warmed up, writes it if there was none or V8 turned it down (as it does when the
+ * source or V8's flags differ), so the next build compiles only what the cache lacks.
+ */
+export function loadCommonJs(file) {
+  const cacheFile = `${file}.v8cache`;
+  let cachedData;
+  try {
+    cachedData = readFileSync(cacheFile);
+  } catch {
+    cachedData = undefined;
+  }
+  const script = new Script(Module.wrap(readFileSync(file, 'utf8')), {
+    filename: file,
+    cachedData,
+  });
+  const module = { exports: {} };
+  script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
+  const cacheUsed = cachedData !== undefined && !script.cachedDataRejected;
+  return {
+    exports: module.exports,
+    cacheUsed,
+    saveCache() {
+      if (cacheUsed) return;
+      // Written aside and renamed, so a build starting meanwhile never reads half a cache.
+      const temporary = `${cacheFile}.${randomBytes(6).toString('hex')}.tmp`;
+      try {
+        writeFileSync(temporary, script.createCachedData());
+        renameSync(temporary, cacheFile);
+      } catch {
+        rmSync(temporary, { force: true });
+      }
+    },
+  };
+}
 
 /**
  * A hash of the entry, the folder, the path and content of every source file in it, and the

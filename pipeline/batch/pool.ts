@@ -12,7 +12,7 @@ import { Piscina } from 'piscina';
 import type { BuildOptions } from '../options.ts';
 import type { AreaModel } from '../types.ts';
 import type { AreaResult, AreaShared } from './area-task.ts';
-import { workerFile } from './worker-bundle.ts';
+import { workerModule } from './worker-bundle.ts';
 
 /** What is kept of each area once its files are written: whether it worked, and its timings. */
 export type AreaOutcome = AreaResult extends infer R
@@ -64,14 +64,14 @@ export class AreaPool {
     const workers = jobs - 1;
     if (workers < 1) return new AreaPool(undefined, 0);
     // The worker's modules bundled as plain JavaScript (see worker-bundle.ts).
-    const filename = await workerFile();
+    const { filename, bundle } = await workerModule();
     const pool = new Piscina({
       filename,
       minThreads: workers,
       maxThreads: workers,
       concurrentTasksPerWorker: QUEUE_WHILE_BUSY,
       idleTimeout: 60_000,
-      workerData: { warmUp },
+      workerData: { warmUp, bundle },
       // A worker keeps about 150 MB alive (fonts, chart views, caches); without a limit V8
       // lets garbage grow towards a quarter of the machine's memory before collecting it.
       resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },

@@ -1,10 +1,14 @@
-/** The launcher's bundles: made once for the same sources, remade when a source or an installed package changes, libraries inside them, and none for code that does not compile. */
+/** The launcher's bundles: made once for the same sources, remade when a source or an installed package changes, libraries inside them, none for code that does not compile; and CommonJS bundles run with V8's code cache. */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { bundle } from '../../pipeline/bundle.mjs';
+
+const BUNDLE_MJS = join(import.meta.dirname, '..', '..', 'pipeline', 'bundle.mjs');
 
 async function sources(files: Record<string, string>): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), 'briefing-bundle-'));
@@ -103,6 +107,68 @@ describe('bundle', () => {
     expect(await bundle(join(dir, 'main.ts'), dir)).toBe(first);
     await writeFile(record, '{"packages":{"node_modules/vega":{"version":"6.4.1"}}}');
     expect(await bundle(join(dir, 'main.ts'), dir)).not.toBe(first);
+  });
+
+  it('runs a CommonJS bundle with a code cache it writes once, and without one it cannot use', async () => {
+    const dir = await sources({
+      'main.ts': [
+        "import { readFileSync } from 'node:fs';",
+        "import { fromEsm } from 'esm-lib';",
+        'export const where = import.meta.url;',
+        'export const value = fromEsm;',
+        'export const ready = Promise.resolve(readFileSync(new URL(import.meta.url)).length > 0);',
+      ].join('\n'),
+    });
+    await installed(dir, 'esm-lib', {
+      'package.json': '{"name":"esm-lib","type":"module","exports":"./index.js"}',
+      'index.js': [
+        "import { readFileSync } from 'node:fs';",
+        "export const fromEsm = readFileSync(new URL('./data.txt', import.meta.url), 'utf8');",
+      ].join('\n'),
+      'data.txt': 'esm data',
+    });
+    const url = await bundle(join(dir, 'main.ts'), dir, { format: 'cjs' });
+    expect(url).toMatch(/main-[0-9a-f]{16}-cjs\/main\.cjs$/);
+    const file = fileURLToPath(url!);
+
+    // Each load in a process of its own: V8 keeps what it compiled in memory too, and a second
+    // load in the same process would not read the cache at all.
+    const load = (save: boolean) =>
+      JSON.parse(
+        execFileSync(
+          process.execPath,
+          [
+            '--input-type=module',
+            '-e',
+            [
+              `import { loadCommonJs } from ${JSON.stringify(BUNDLE_MJS)};`,
+              `const loaded = loadCommonJs(${JSON.stringify(file)});`,
+              'const ready = await loaded.exports.ready;',
+              save ? 'loaded.saveCache();' : '',
+              'const { where, value } = loaded.exports;',
+              'console.log(JSON.stringify({ cacheUsed: loaded.cacheUsed, where, value, ready }));',
+            ].join('\n'),
+          ],
+          { encoding: 'utf8' },
+        ),
+      ) as { cacheUsed: boolean; where: string; value: string; ready: boolean };
+
+    // import.meta.url in the pipeline's code is the bundle's own location, as in an ES module.
+    expect(load(false)).toEqual({ cacheUsed: false, where: url, value: 'esm data', ready: true });
+    expect(existsSync(`${file}.v8cache`)).toBe(false);
+    expect(load(true).cacheUsed).toBe(false);
+    expect((await readFile(`${file}.v8cache`)).length).toBeGreaterThan(0);
+    expect(load(false)).toMatchObject({ cacheUsed: true, value: 'esm data' });
+
+    // A cache in use is not written again.
+    const cache = await readFile(`${file}.v8cache`);
+    expect(load(true).cacheUsed).toBe(true);
+    expect(await readFile(`${file}.v8cache`)).toEqual(cache);
+
+    // A cache V8 cannot use (another source, another V8) is turned down, and replaced.
+    await writeFile(`${file}.v8cache`, 'not a code cache');
+    expect(load(true)).toMatchObject({ cacheUsed: false, value: 'esm data' });
+    expect(load(false).cacheUsed).toBe(true);
   });
 
   it('gives nothing for code that does not compile, so the caller loads the TypeScript instead', async () => {
