@@ -166,7 +166,8 @@ export function loadCommonJs(file) {
   });
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
-  const cacheUsed = cachedData !== undefined && !script.cachedDataRejected;
+  // Node sets cachedDataRejected only when it was given a cache to use.
+  const cacheUsed = script.cachedDataRejected === false;
   return {
     exports: module.exports,
     cacheUsed,
