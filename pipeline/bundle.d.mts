@@ -1,9 +1,5 @@
 /** Types for bundle.mjs (plain JavaScript, so the launcher can use it before tsx is loaded). */
-export declare function bundle(
-  entry: string,
-  pipelineDir: string,
-  options?: { format?: 'esm' | 'cjs' },
-): Promise<string | undefined>;
+export declare function bundle(entry: string, pipelineDir: string): Promise<string | undefined>;
 export declare function loadCommonJs(file: string): {
   exports: Record<string, unknown>;
   /** Whether V8 compiled the bundle from the cache. */

@@ -11,6 +11,11 @@
 // the rest took about 0.8 s of CPU per thread from node_modules, and about 0.35 s from one file.
 // Packages that cannot be bundled (native code, or code that starts threads from its own files)
 // stay external and load from node_modules, which is why the bundle lives inside the project.
+//
+// A bundle is one CommonJS file, so that loadCommonJs() can compile it with V8's code cache (a
+// module file cannot use one in Node 20). What the entry imports with import() is wrapped to be
+// run only when it is imported: the command line starts the worker threads before the renderer
+// sets up Vega, pdfkit and the rest.
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
@@ -32,58 +37,39 @@ const EXTERNAL = ['sharp', 'piscina', 'esbuild', 'tsx', 'nodemailer', 'canvas'];
 /**
  * Bundle `entry` (an absolute path to a .ts file under `pipelineDir`) and return the bundle's
  * file URL, or undefined if it cannot be made (the caller then loads the TypeScript with tsx).
- * In the bundle, `__PIPELINE_DIR__` is the absolute path of the pipeline's source folder.
+ * In the bundle, `__PIPELINE_DIR__` is the absolute path of the pipeline's source folder, and
+ * `import.meta.url` the bundle's own location.
  */
-export async function bundle(entry, pipelineDir, { format = 'esm' } = {}) {
+export async function bundle(entry, pipelineDir) {
   try {
     const cache = join(pipelineDir, '..', 'node_modules', '.cache', 'briefing');
     const name = basename(entry).replace(/\.ts$/, '');
-    const extension = format === 'cjs' ? '.cjs' : '.mjs';
     // Named by a hash of every source file, so an unchanged pipeline starts without esbuild.
-    const dir = join(
-      cache,
-      `${name}-${sourceHash(entry, pipelineDir)}${format === 'cjs' ? '-cjs' : ''}`,
-    );
-    const file = join(dir, `${name}${extension}`);
+    const dir = join(cache, `${name}-${sourceHash(entry, pipelineDir)}`);
+    const file = join(dir, `${name}.cjs`);
     if (await exists(file)) return pathToFileURL(file).href;
     const { build } = await import('esbuild');
-    const define = { __PIPELINE_DIR__: JSON.stringify(pipelineDir) };
     const result = await build({
       entryPoints: [entry],
       bundle: true,
       outdir: dir,
       entryNames: '[name]',
-      outExtension: { '.js': extension },
+      outExtension: { '.js': '.cjs' },
       external: EXTERNAL,
+      plugins: [ownLocation, noNodeCanvas],
       platform: 'node',
+      format: 'cjs',
       target: 'node20',
+      // A script run by loadCommonJs() has no module loader for import(): import() of an
+      // external package (sharp) becomes require().
+      supported: { 'dynamic-import': false },
+      define: {
+        __PIPELINE_DIR__: JSON.stringify(pipelineDir),
+        'import.meta.url': '__bundleUrl',
+      },
+      banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
       write: false,
       logLevel: 'silent',
-      ...(format === 'cjs'
-        ? {
-            // One CommonJS file, for loadCommonJs() to compile with V8's code cache.
-            format: 'cjs',
-            plugins: [ownLocation, noNodeCanvas],
-            define: { ...define, 'import.meta.url': '__bundleUrl' },
-            banner: {
-              js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;",
-            },
-          }
-        : {
-            // Split at dynamic imports: a module imported with import() (and the libraries it
-            // imports) is loaded only when it is needed, so the command line starts the worker
-            // threads before it loads Vega, pdfkit and the rest.
-            format: 'esm',
-            splitting: true,
-            chunkNames: 'chunk-[hash]',
-            plugins: [ownLocation],
-            define,
-            // Bundled CommonJS modules (yaml's) require Node's own modules, which an ES module
-            // can do only through a require function of its own.
-            banner: {
-              js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);",
-            },
-          }),
     });
     await mkdir(cache, { recursive: true });
     // Written into a temporary folder and renamed, so a build running at the same time never

@@ -20,6 +20,9 @@ import { appendStepSummary, failureMarkdown } from './step-summary.ts';
 
 const MAX_PROBLEMS = 25;
 
+/** Whether this run built briefings (for the code cache, see `done`). */
+let built = false;
+
 function printFailure(error: unknown, debug: boolean, mode: OutputMode, out = 'out'): void {
   const kept = `Nothing was written: ${out}/ still holds the previous build.`;
   if (mode === 'json') {
@@ -134,6 +137,7 @@ async function main(): Promise<number> {
       new FileBuildEffects(process.cwd(), cli.out, (e) => reporter.event(e)),
       started,
     );
+    built = true;
     const wallMs = performance.now() - start;
     const cpu = process.cpuUsage();
     reporter.summary(summarise(result, cli.out, wallMs), {
@@ -163,4 +167,12 @@ async function main(): Promise<number> {
   }
 }
 
-process.exitCode = await main();
+/**
+ * Settles when the command is done. A build has then run nearly all of the pipeline's code, so
+ * the launcher (run.mjs) may save the code V8 compiled as the bundle's code cache; a check has
+ * run only the validation, and a cache saved then would stand for the whole bundle.
+ */
+export const done: Promise<{ saveCodeCache: boolean }> = main().then((code) => {
+  process.exitCode = code;
+  return { saveCodeCache: built };
+});

@@ -89,4 +89,8 @@ async function main(): Promise<number> {
   }
 }
 
-process.exitCode = await main();
+/** Settles when the command is done (see cli.ts; distributing saves no code cache). */
+export const done: Promise<{ saveCodeCache: boolean }> = main().then((code) => {
+  process.exitCode = code;
+  return { saveCodeCache: false };
+});

@@ -1,10 +1,11 @@
 // Launcher for the command-line tools: `node pipeline/run.mjs cli.ts build …`. Runs the entry
 // point as one bundled JavaScript file (see bundle.mjs), so start-up does not go through the
-// TypeScript loader; if the bundle cannot be made, loads the TypeScript with tsx instead.
+// TypeScript loader, and with V8's code cache; if the bundle cannot be made, loads the
+// TypeScript with tsx instead.
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
-import { bundle, PIPELINE_DIR } from './bundle.mjs';
+import { bundle, loadCommonJs, PIPELINE_DIR } from './bundle.mjs';
 
 // A build is a short batch that runs a great deal of library code (vega, pdfkit, fontkit) in two
 // threads, and V8 optimises it eagerly: profiled, its optimising compiler used about as much CPU
@@ -29,8 +30,13 @@ const entry = join(PIPELINE_DIR, entryName);
 // The entry reads its arguments from process.argv.slice(2), as if it were run directly.
 process.argv.splice(2, process.argv.length - 2, ...args);
 const file = await bundle(entry, PIPELINE_DIR);
-if (file) await import(file);
-else {
+if (file) {
+  // Compiled with V8's code cache. Once a build is done, the code it compiled is saved for the
+  // next run if the cache was missing or out of date (see loadCommonJs in bundle.mjs).
+  const loaded = loadCommonJs(fileURLToPath(file));
+  const { saveCodeCache } = await loaded.exports.done;
+  if (saveCodeCache) loaded.saveCache();
+} else {
   const { register } = await import('tsx/esm/api');
   register();
   await import(pathToFileURL(entry).href);

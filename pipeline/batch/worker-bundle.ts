@@ -1,7 +1,7 @@
 /**
  * The module each area worker thread loads. A worker does not inherit the TypeScript loader the
  * build may run under, and registering tsx in each worker costs about a second of CPU per
- * worker, so the worker's modules are bundled as one CommonJS file (see bundle.mjs), which
+ * worker, so the worker's modules are bundled as one file (see bundle.mjs), which
  * area-worker-bundled.mjs runs with V8's code cache. If the bundle cannot be made, the workers
  * register tsx and load the TypeScript (area-worker.mjs).
  */
@@ -18,9 +18,7 @@ export interface WorkerModule {
 }
 
 export async function workerModule(): Promise<WorkerModule> {
-  const url = await bundle(join(PIPELINE_DIR, 'batch', 'area-worker.ts'), PIPELINE_DIR, {
-    format: 'cjs',
-  });
+  const url = await bundle(join(PIPELINE_DIR, 'batch', 'area-worker.ts'), PIPELINE_DIR);
   const here = (name: string) => pathToFileURL(join(PIPELINE_DIR, 'batch', name)).href;
   return url
     ? { filename: here('area-worker-bundled.mjs'), bundle: fileURLToPath(url) }
