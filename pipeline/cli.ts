@@ -20,7 +20,7 @@ import { appendStepSummary, failureMarkdown } from './step-summary.ts';
 
 const MAX_PROBLEMS = 25;
 
-/** Whether this run built briefings (for the code cache, see `done`). */
+/** Whether this run built all the briefings (for the code cache, see `done`). */
 let built = false;
 
 function printFailure(error: unknown, debug: boolean, mode: OutputMode, out = 'out'): void {
@@ -137,7 +137,12 @@ async function main(): Promise<number> {
       new FileBuildEffects(process.cwd(), cli.out, (e) => reporter.event(e)),
       started,
     );
-    built = true;
+    // A full build ran all of the pipeline's code (a build of some areas, or of one part, ran
+    // less, and its cache would stand for the whole bundle).
+    built =
+      cli.options.only === 'all' &&
+      cli.options.areas.length === 0 &&
+      cli.options.shard === undefined;
     const wallMs = performance.now() - start;
     const cpu = process.cpuUsage();
     reporter.summary(summarise(result, cli.out, wallMs), {
@@ -168,8 +173,8 @@ async function main(): Promise<number> {
 }
 
 /**
- * Settles when the command is done. A build has then run nearly all of the pipeline's code, so
- * the launcher (run.mjs) may save the code V8 compiled as the bundle's code cache; a check has
+ * Settles when the command is done. A full build has then run nearly all of the pipeline's code,
+ * so the launcher (run.mjs) may save the code V8 compiled as the bundle's code cache; a check has
  * run only the validation, and a cache saved then would stand for the whole bundle.
  */
 export const done: Promise<{ saveCodeCache: boolean }> = main().then((code) => {
