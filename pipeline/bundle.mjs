@@ -29,10 +29,10 @@ const STALE_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Packages loaded from node_modules rather than bundled: sharp (native code), piscina (starts
- * its worker threads from its own files), the build tools, nodemailer (only `distribute` uses it,
- * and it loads parts of itself by name) and canvas (Vega tries to load it; it is not installed).
+ * its worker threads from its own files), the build tools, and nodemailer (only `distribute`
+ * uses it, and it loads parts of itself by name).
  */
-const EXTERNAL = ['sharp', 'piscina', 'esbuild', 'tsx', 'nodemailer', 'canvas'];
+const EXTERNAL = ['sharp', 'piscina', 'esbuild', 'tsx', 'nodemailer'];
 
 /**
  * Bundle `entry` (an absolute path to a .ts file under `pipelineDir`) and return the bundle's

@@ -178,6 +178,12 @@ describe('bundle', () => {
     expect(loadApart(false).cacheUsed).toBe(true);
   });
 
+  it("bundles the pipeline's own entry points, libraries and all (else builds would fall back to the slow TypeScript loader)", async () => {
+    const pipeline = join(import.meta.dirname, '..', '..', 'pipeline');
+    for (const entry of ['cli.ts', 'distribute-cli.ts', 'batch/area-worker.ts'])
+      expect(await bundle(join(pipeline, entry), pipeline)).toMatch(/\.cjs$/);
+  });
+
   it('gives nothing for code that does not compile, so the caller loads the TypeScript instead', async () => {
     const dir = await sources({ 'main.ts': 'export const = ;\n' });
     expect(await bundle(join(dir, 'main.ts'), dir)).toBeUndefined();
