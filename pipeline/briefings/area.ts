@@ -2,7 +2,7 @@
  * An area briefing: what its template is given (every figure pre-formatted from the area's
  * model), and the files it makes. Every figure comes from NHS England's data, cited as such.
  */
-import { ordinal } from '../charts/specs/area-position.ts';
+import { rankText } from '../charts/specs/area-position.ts';
 import { formatDays, formatPercent } from '../domain/format.ts';
 import { narrative } from '../domain/narrative.ts';
 import { monthLabel, type Month } from '../domain/periods.ts';
@@ -26,8 +26,7 @@ export interface AreaCommon {
   sources: Source[];
 }
 
-const rank = (r: Rank | null): string =>
-  r ? `${ordinal(r.position)} of ${r.of}` : 'not available';
+const rank = (r: Rank | null): string => (r ? rankText(r) : 'not available');
 const signed = (v: number | null): string => formatPercent(v, 1, true);
 
 /** The key numbers' share rows: who was responsible for the delays. */

@@ -3,7 +3,7 @@
  * JavaScript (sorted by name), with sorting and a search box added by a small script when it runs.
  */
 import { areaFiles } from '../briefings/area.ts';
-import { formatDays, formatPercent } from '../domain/format.ts';
+import { formatDays, formatNumber, formatPercent } from '../domain/format.ts';
 import { renderChartFigure } from '../fill/chart-figure.ts';
 import { renderPage, trusted, type PageTemplate } from '../html/page.ts';
 import type { AreaModel, ChartImage, OutputFile } from '../types.ts';
@@ -43,7 +43,7 @@ export function emitIndex(
   const bytes = renderPage(page, {
     meta: {
       ...meta,
-      count: models.length,
+      count: formatNumber(models.length),
       year: first.latest.year,
       previousYear: first.latest.previousYear,
     },

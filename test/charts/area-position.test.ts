@@ -166,7 +166,13 @@ describe('position chart with more areas than a strip has room for', () => {
     expect(grey).toHaveLength(Math.ceil(known / per));
     expect(grey.length).toBeLessThanOrEqual(MAX_DOTS);
     expect(svg).toContain(`one dot per ${per} areas`);
-    expect(def.alt).toContain(`in each of ${known} areas, one dot per ${per} areas`);
+    // Counts and positions of a thousand or more are written with a thousands separator.
+    expect(def.alt).toContain(
+      `in each of ${known.toLocaleString('en-GB')} areas, one dot per ${per} areas`,
+    );
+    const positions = def.table!.rows.map((row) => row.at(-1)!);
+    for (const p of positions) expect(p).toMatch(/^\d{1,3}(,\d{3})*(st|nd|rd|th) of 1,\d{3}$/);
+    expect(positions.some((p) => /^1,\d{3}/.test(p))).toBe(true);
     const here = dots(rendered).get(PALETTE.orange)!;
     expect(here).toHaveLength(1);
     // This area's own dot is exact: set against another area's, at the scale's own spacing.

@@ -4,7 +4,7 @@
  * area's dot in the accent colour and labelled with its name and value, England's change as a
  * dashed rule. The data table lists the largest rise and fall and this area's neighbours in rank.
  */
-import { formatPercent } from '../../domain/format.ts';
+import { formatNumber, formatPercent } from '../../domain/format.ts';
 import { textWidth } from '../../fonts.ts';
 import type { AreaDistribution, AreaModel, ChartDef, Rank } from '../../types.ts';
 import type { Padding } from '../theme.ts';
@@ -18,12 +18,16 @@ import {
 } from './area-position-spec.ts';
 import { NHSE_SOURCE_SHORT } from './source-line.ts';
 
-/** 1 → "1st", 22 → "22nd", 113 → "113th". */
+/** 1 → "1st", 22 → "22nd", 113 → "113th", 1201 → "1,201st". */
 export function ordinal(n: number): string {
   const tens = n % 100;
   const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
-  return `${n}${suffix}`;
+  return `${formatNumber(n)}${suffix}`;
 }
+
+/** "23rd of 150", "1,201st of 1,510". */
+export const rankText = (rank: Rank): string =>
+  `${ordinal(rank.position)} of ${formatNumber(rank.of)}`;
 
 const signed = (value: number | null) => formatPercent(value, 1, true);
 
@@ -81,9 +85,10 @@ function ranked(
 
 /** "23rd of 150 (1st is the largest rise)", or the largest rise or fall by name. */
 function placeOf(change: number, rank: Rank): string {
-  if (rank.position === 1) return `the largest rise of all ${rank.of} areas`;
-  if (rank.position === rank.of && change < 0) return `the largest fall of all ${rank.of} areas`;
-  return `${ordinal(rank.position)} of ${rank.of} (1st is the largest rise)`;
+  if (rank.position === 1) return `the largest rise of all ${formatNumber(rank.of)} areas`;
+  if (rank.position === rank.of && change < 0)
+    return `the largest fall of all ${formatNumber(rank.of)} areas`;
+  return `${rankText(rank)} (1st is the largest rise)`;
 }
 
 function altText(
@@ -98,7 +103,7 @@ function altText(
     top && bottom
       ? `, from ${signed(bottom.change)} (${bottom.name}) to ${signed(top.change)} (${top.name})`
       : '';
-  const intro = `Strip plot of the change in delayed days in ${all.year} on the year before in each of ${order.length} areas, ${dotsSay(perDot)}${range}.`;
+  const intro = `Strip plot of the change in delayed days in ${all.year} on the year before in each of ${formatNumber(order.length)} areas, ${dotsSay(perDot)}${range}.`;
   const mine = m.bcf.changePct;
   if (mine === null)
     return `${intro} The change in ${m.name} is not available; England's was ${signed(all.england)}.`;
@@ -149,7 +154,7 @@ export function positionChart(m: AreaModel, all: AreaDistribution, p: Padding): 
         ...tableRows(order, m.slug).map((a) => [
           a.slug === m.slug ? `${a.name} (this area)` : a.name,
           signed(a.change),
-          `${ordinal(a.rank.position)} of ${a.rank.of}`,
+          rankText(a.rank),
         ]),
         ...(m.bcf.changePct === null
           ? [[`${m.name} (this area)`, 'not available', 'not ranked']]
