@@ -70,7 +70,8 @@ export function plannedVsActual(valid: ValidDataset): ChartDef {
       x: {
         field: 'change',
         type: 'quantitative',
-        scale: { domain: [-350, 250] },
+        // Room left of the largest fall for its label (−293,000), clear of the axis labels.
+        scale: { domain: [-380, 250] },
         title: `Change against 2014-15 (thousands of ${unit})`,
         axis: {
           tickCount: 6,
