@@ -29,6 +29,17 @@ async function installed(dir: string, name: string, files: Record<string, string
   return at;
 }
 
+/** An ES module package that reads a file of its own, found from import.meta.url. */
+const esmLib = (dir: string) =>
+  installed(dir, 'esm-lib', {
+    'package.json': '{"name":"esm-lib","type":"module","exports":"./index.js"}',
+    'index.js': [
+      "import { readFileSync } from 'node:fs';",
+      "export const fromEsm = readFileSync(new URL('./data.txt', import.meta.url), 'utf8');",
+    ].join('\n'),
+    'data.txt': 'esm data',
+  });
+
 describe('bundle', () => {
   it('bundles an entry with its imports, reuses it while the sources are the same, and remakes it when one changes', async () => {
     const dir = await sources({
@@ -82,14 +93,7 @@ describe('bundle', () => {
       ].join('\n'),
       'data.txt': 'cjs data',
     });
-    const esm = await installed(dir, 'esm-lib', {
-      'package.json': '{"name":"esm-lib","type":"module","exports":"./index.js"}',
-      'index.js': [
-        "import { readFileSync } from 'node:fs';",
-        "export const fromEsm = readFileSync(new URL('./data.txt', import.meta.url), 'utf8');",
-      ].join('\n'),
-      'data.txt': 'esm data',
-    });
+    const esm = await esmLib(dir);
     const url = await bundle(join(dir, 'main.ts'), dir);
     expect(url).toBeDefined();
     // The libraries' code is in the bundle: without their own files, it still runs.
@@ -122,14 +126,7 @@ describe('bundle', () => {
         'export const ready = Promise.resolve(readFileSync(new URL(import.meta.url)).length > 0);',
       ].join('\n'),
     });
-    await installed(dir, 'esm-lib', {
-      'package.json': '{"name":"esm-lib","type":"module","exports":"./index.js"}',
-      'index.js': [
-        "import { readFileSync } from 'node:fs';",
-        "export const fromEsm = readFileSync(new URL('./data.txt', import.meta.url), 'utf8');",
-      ].join('\n'),
-      'data.txt': 'esm data',
-    });
+    await esmLib(dir);
     const url = await bundle(join(dir, 'main.ts'), dir);
     const file = fileURLToPath(url!);
 
