@@ -25,7 +25,6 @@ interface EmbeddedFont {
   font: fontkit.Font;
   ref(): unknown;
   encode(text: string, features?: string[]): [string[], Position[]];
-  widthOfString(text: string, size: number, features?: string[]): number;
   [SHARED_GLYPHS]?: number;
 }
 
