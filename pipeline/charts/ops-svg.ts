@@ -30,7 +30,8 @@ function pathData(path: PathSeg[]): string {
     if (seg[0] === 'M') d += `M${(x = n(seg[1]))},${(y = n(seg[2]))}`;
     else if (seg[0] === 'L') {
       // vega starts a circle with a line to the point the path is already at: nothing to draw.
-      const [nx, ny] = [n(seg[1]), n(seg[2])];
+      const nx = n(seg[1]);
+      const ny = n(seg[2]);
       if (nx !== x || ny !== y) d += `L${(x = nx)},${(y = ny)}`;
     } else if (seg[0] === 'C') {
       d += `C${n(seg[1])},${n(seg[2])},${n(seg[3])},${n(seg[4])},${(x = n(seg[5]))},${(y = n(seg[6]))}`;
