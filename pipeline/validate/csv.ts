@@ -84,11 +84,11 @@ const OPTIONS = { bom: true, relax_column_count: true, skip_empty_lines: true } 
 const QUOTED_LINE = /^"[^"]*"(?:,"[^"]*")*$/;
 
 /**
- * The records of a text as csv-parse reads them with OPTIONS, when every line is simple: no
- * double quote at all (cells split at every comma), or every cell quoted with no quote inside
- * (cells split at `","`, a comma inside a cell kept). Only non-empty lines are records (after a
- * byte-order mark). Data files are written like this, and splitting is several times faster than
- * the general parser; undefined for any other text.
+ * The records of a text with LF line endings (readCsv makes them so) as csv-parse reads them
+ * with OPTIONS, when every line is simple: no double quote at all (cells split at every comma),
+ * or every cell quoted with no quote inside (cells split at `","`, a comma inside a cell kept).
+ * Only non-empty lines are records (after a byte-order mark). Data files are written like this,
+ * and splitting is several times faster than the general parser; undefined for any other text.
  */
 export function splitSimple(text: string): { record: string[]; line: number }[] | undefined {
   const body = text.startsWith('\ufeff') ? text.slice(1) : text;
