@@ -4,7 +4,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { pdffonts, pdfStructure, pdftotext } from './helpers/pdf-tools.ts';
+import { pdffonts, pdfStructure, pdftotext, qpdfJson } from './helpers/pdf-tools.ts';
 
 let areas: string;
 let slugs: string[];
@@ -42,6 +42,22 @@ describe('area briefings', () => {
       expect(text).toContain('Open Government Licence v3.0');
     },
   );
+
+  it('each have a bookmark for every section, as the national briefing does', () => {
+    for (const slug of ['derby', 'kent']) {
+      const objects = qpdfJson(join(areas, `${slug}.pdf`)).qpdf[1] as Record<
+        string,
+        { value?: Record<string, unknown> }
+      >;
+      const deref = (ref: unknown) => objects[`obj:${String(ref)}`]?.value ?? {};
+      const catalog = Object.values(objects).find((o) => o.value?.['/Type'] === '/Catalog')!;
+      const titles: string[] = [];
+      const outlines = deref(catalog.value!['/Outlines']);
+      for (let item = deref(outlines['/First']); item['/Title']; item = deref(item['/Next']))
+        titles.push(String(item['/Title']).replace(/^u:/, ''));
+      expect(titles, slug).toEqual(['Summary', 'Key numbers', 'About the data, and sources']);
+    }
+  });
 
   it('give the shares attributed to social care, the NHS and both, next to England, with positions', () => {
     const text = pdftotext(join(areas, 'derby.pdf')).replace(/\s+/g, ' ');
